@@ -1,0 +1,57 @@
+package hitchhiker.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShellCommandTest {
+
+    @Test
+    @Timeout(120)
+    void runsAScriptFromStdinWithTheToolkitImportedAndTheLaunchersFlags() throws Exception {
+        String script = """
+                System.out.println("sum=" + java.util.stream.IntStream.range(0, 30).sum());
+                System.out.println("cores=" + (cores() == Runtime.getRuntime().availableProcessors()));
+                System.out.println("catalogue=" + (Catalogue.guide().all().size() >= 0));
+                System.out.println("lanes=" + jdk.incubator.vector.DoubleVector.SPECIES_64.length());
+                System.out.println("native=" + new Object(){}.getClass().getModule().isNativeAccessEnabled());
+                int oops = 1 / 0;
+                System.out.println("after=" + "still running");
+                """;
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = new ShellCommand().run(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, new HashMap<>());
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as("exit code; stderr: %s; stdout: %s", err, printed).isZero();
+        assertThat(printed).contains("sum=435", "cores=true", "catalogue=true", "lanes=1", "native=true",
+                "after=still running");
+        // A snippet's exception is reported, and the script goes on, as in an interactive session.
+        assertThat(printed + err.toString(StandardCharsets.UTF_8)).contains("ArithmeticException");
+    }
+
+    @Test
+    void startupImportsTheToolkitAndDefinesTheHelpers() {
+        String startup = ShellCommand.startupScript();
+        assertThat(startup).contains("import hitchhiker.examples.*;")
+                .contains("int cores()").contains("ExampleRun run(String id, String... assignments)");
+        for (String line : startup.lines().filter(l -> l.startsWith("import ")).toList()) {
+            String pkg = line.substring("import ".length(), line.length() - ".*;".length());
+            assertThat(ShellCommand.PACKAGES).contains(pkg);
+        }
+    }
+
+    @Test
+    void theSnippetsJvmGetsTheLaunchersFlags() {
+        assertThat(new ShellCommand().arguments(java.nio.file.Path.of("startup.jsh")))
+                .contains("-R--add-modules=jdk.incubator.vector", "-R--enable-native-access=ALL-UNNAMED", "--class-path");
+    }
+}
