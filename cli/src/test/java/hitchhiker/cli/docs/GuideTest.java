@@ -1,0 +1,71 @@
+package hitchhiker.cli.docs;
+
+import hitchhiker.examples.Catalogue;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The guide in docs/ against the code: every listing is the current text of its member, every
+ * quoted hhg command parses on the real command tree, every example id exists.
+ *
+ * <p>To regenerate the listings after changing an example, run this test with
+ * {@code -Ddocs.update=true} (see docs/README.md); it rewrites the stale pages, then checks them.
+ */
+class GuideTest {
+
+    static final Path ROOT = repositoryRoot();
+
+    static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !(Files.isDirectory(dir.resolve("docs")) && Files.isRegularFile(dir.resolve("mvnw")))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) throw new IllegalStateException("no repository root with docs/ above " + Path.of("").toAbsolutePath());
+        return dir;
+    }
+
+    final Listings listings = new Listings(ROOT);
+
+    @Test
+    void theGuideHasItsPagesInOrder() {
+        assertThat(listings.pages()).extracting(p -> p.getFileName().toString()).startsWith(
+                "00-introduction.md", "01-processes.md", "02-jit-simd-streams.md", "03-openmp-threads.md",
+                "04-message-passing.md", "05-conclusions.md");
+    }
+
+    @Test
+    void everyListingIsTheCurrentTextOfItsMember() throws Exception {
+        List<String> stale = new ArrayList<>();
+        for (Path page : listings.pages()) {
+            String rendered = listings.render(page);   // throws, naming page and line, for a missing member
+            if (rendered.equals(Files.readString(page))) continue;
+            if (Boolean.getBoolean("docs.update")) {
+                Files.writeString(page, rendered);
+            } else {
+                stale.add(ROOT.relativize(page).toString());
+            }
+        }
+        assertThat(stale).as("pages with stale listings; regenerate with: ./mvnw -B -q -pl cli -am test "
+                + "-Dtest=GuideTest -Dsurefire.failIfNoSpecifiedTests=false -Ddocs.update=true").isEmpty();
+    }
+
+    @Test
+    void everyQuotedCommandParsesAndEveryExampleIdExists() throws Exception {
+        GuideCheck check = new GuideCheck(Catalogue.guide());
+        List<String> problems = new ArrayList<>();
+        int commands = 0;
+        for (Path page : listings.pages()) {
+            String text = Files.readString(page);
+            commands += QuotedCommands.in(text).size();
+            check.problems(text).forEach(p -> problems.add(page.getFileName() + " " + p));
+        }
+        assertThat(problems).isEmpty();
+        assertThat(commands).as("commands quoted in the guide").isGreaterThan(20);
+    }
+}
