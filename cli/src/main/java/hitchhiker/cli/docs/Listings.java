@@ -55,7 +55,7 @@ public final class Listings {
         List<String> lines = read(page).lines().toList();
         List<Directive> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            Matcher m = DIRECTIVE.matcher(lines.get(i).strip());
+            Matcher m = DIRECTIVE.matcher(lines.get(i));  // at the left margin: an indented one is an example of the syntax
             if (m.matches()) out.add(new Directive(page, i + 1, m.group(1), m.group(2)));
         }
         return out;

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * Checks what a page of the guide claims about the command: every quoted {@code hhg} command
  * parses on the real command tree (picocli's {@code parseArgs}, nothing is executed), every
  * example id it names exists, and every {@code name=value} after an id is a parameter of that
- * example with an allowed value. A usage pattern ({@code hhg run <id>}) only needs its
- * subcommand to exist. {@code hhg test} is the launcher's (it runs Maven), not the command's.
+ * example with an allowed value. A usage pattern ({@code hhg run <id>}) or a bare
+ * {@code hhg run} in a sentence only needs its subcommand to exist. {@code hhg test} is the launcher's (it runs Maven), not the command's.
  */
 final class GuideCheck {
 
@@ -65,7 +65,8 @@ final class GuideCheck {
         List<String> args = q.args();
         if (!args.isEmpty() && LAUNCHER_COMMANDS.contains(args.getFirst())) return null;
         CommandLine cl = commandLine();
-        if (q.template()) {
+        // A pattern, or a bare "hhg run" in prose, names a command rather than quoting a command line.
+        if (q.template() || args.size() == 1) {
             if (args.isEmpty() || args.getFirst().startsWith("-")) return null;
             return cl.getSubcommands().containsKey(args.getFirst()) ? null : "no command '" + args.getFirst() + "'";
         }

@@ -51,19 +51,20 @@ class GuideCheckTest {
     void acceptsCommandsThatParseWithKnownIdsAndParameters() {
         assertThat(check.problems("""
                 `./hhg run part1.pi n=5 range=A --threads 2 --json`, `hhg tour --quick`, `./hhg test -q`,
-                the pattern `hhg run <id> [name=value ...]`, and `hhg list --params` for part3.julia.
+                the pattern `hhg run <id> [name=value ...]`, `hhg list --params` for part3.julia, and what `hhg run` prints.
                 """)).isEmpty();
     }
 
     @Test
     void reportsEachStaleCommandOrId() {
         assertThat(check.problems("""
-                `hhg run part1.pi --thread 2` and `hhg fly` and `hhg run part1.pie`
+                `hhg run part1.pi --thread 2` and `hhg fly` and `hhg run --json` and `hhg run part1.pie`
                 and `hhg run part1.pi n=500` and `hhg run part1.pi size=3` and `hhg launch <id>`.
                 See part2.gofast, not hitchhiker.examples.part2.GoFast or part3/julia.png.
                 """)).satisfiesExactly(
                 p -> assertThat(p).contains("hhg run part1.pi --thread 2").contains("does not parse").contains("--thread"),
-                p -> assertThat(p).contains("hhg fly").contains("does not parse"),
+                p -> assertThat(p).contains("hhg fly").contains("no command 'fly'"),
+                p -> assertThat(p).contains("hhg run --json").contains("does not parse").contains("ID"),
                 p -> assertThat(p).contains("unknown example 'part1.pie'"),
                 p -> assertThat(p).contains("n=500").contains("'500' is not allowed"),
                 p -> assertThat(p).contains("no parameter 'size' in part1.pi"),
