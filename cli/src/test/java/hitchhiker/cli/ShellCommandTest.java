@@ -43,6 +43,9 @@ class ShellCommandTest {
         String startup = ShellCommand.startupScript();
         assertThat(startup).contains("import hitchhiker.examples.*;")
                 .contains("int cores()").contains("ExampleRun run(String id, String... assignments)");
+        // timeit comes with Part 2's helper: defined exactly when that class is on the class path.
+        boolean timeitPresent = getClass().getClassLoader().getResource("hitchhiker/examples/timeit/Timeit.class") != null;
+        assertThat(startup.contains("Timing timeit(Runnable body)")).isEqualTo(timeitPresent);
         for (String line : startup.lines().filter(l -> l.startsWith("import ")).toList()) {
             String pkg = line.substring("import ".length(), line.length() - ".*;".length());
             assertThat(ShellCommand.PACKAGES).contains(pkg);
