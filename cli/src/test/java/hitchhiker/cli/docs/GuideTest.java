@@ -40,6 +40,23 @@ class GuideTest {
     }
 
     @Test
+    void everyPartEndsWithExperimentsAndTakingItFurther() throws Exception {
+        for (Path page : listings.pages().subList(1, 5)) {
+            List<String> headings = Files.readAllLines(page).stream().filter(l -> l.startsWith("## ")).toList();
+            assertThat(headings).as(page.getFileName().toString()).endsWith("## Experiment", "## Taking it further");
+        }
+    }
+
+    @Test
+    void theGuideMentionsEveryExample() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (Path page : listings.pages()) all.append(Files.readString(page));
+        var mentioned = GuideCheck.exampleIds(all.toString());
+        assertThat(Catalogue.guide().all()).extracting(hitchhiker.examples.Example::id)
+                .allSatisfy(id -> assertThat(mentioned).as("example ids mentioned in docs/").contains(id));
+    }
+
+    @Test
     void everyListingIsTheCurrentTextOfItsMember() throws Exception {
         List<String> stale = new ArrayList<>();
         for (Path page : listings.pages()) {
