@@ -40,6 +40,9 @@ final class ShellCommand implements Callable<Integer> {
     static final List<String> JVM_FLAGS = List.of("--add-modules=jdk.incubator.vector",
             "--enable-native-access=ALL-UNNAMED");
 
+    /** Part 2's timing helper, behind the shell's {@code timeit}. */
+    private static final String TIMEIT = "hitchhiker.examples.timeit.Timeit";
+
     /** Toolkit packages imported at startup when they are on the class path. */
     static final List<String> PACKAGES = List.of("hitchhiker.examples", "hitchhiker.examples.timeit",
             "hitchhiker.process", "hitchhiker.omp", "hitchhiker.mpi");
@@ -65,7 +68,7 @@ final class ShellCommand implements Callable<Integer> {
             java.util.Map<String, String> settings) throws Exception {
         Path startup = Files.createTempFile("hhg-shell-", ".jsh");
         try {
-            Files.writeString(startup, startupScript());
+            Files.writeString(startup, startupScript() + (interactive ? greeting() : ""));
             JavaShellToolBuilder builder = JavaShellToolBuilder.builder()
                     .in(in, null).out(out).err(err)
                     .interactiveTerminal(interactive);
@@ -131,6 +134,14 @@ final class ShellCommand implements Callable<Integer> {
         }
     }
 
+    /** What an interactive session prints first: what is there, and how to see the helpers. */
+    static String greeting() {
+        String helpers = "cores(), run(\\\"part1.pi\\\", \\\"samples=1000000\\\")"
+                + (classPresent(TIMEIT) ? ", timeit(() -> ...)" : "");
+        return "System.out.println(\"|  The Hitchhiker's Guide to Parallelism: the toolkit is imported.\");\n"
+                + "System.out.println(\"|  Helpers: " + helpers + "; /methods lists them, /exit leaves.\");\n";
+    }
+
     /** Imports of the toolkit packages present, then the helpers whose classes are present. */
     static String startupScript() {
         StringBuilder s = new StringBuilder();
@@ -165,7 +176,7 @@ final class ShellCommand implements Callable<Integer> {
                     return r;
                 }
                 """);
-        if (classPresent("hitchhiker.examples.timeit.Timeit")) {
+        if (classPresent(TIMEIT)) {
             s.append("""
                     /** Times code as IPython's %timeit does: the first call apart, then the best of repeats. */
                     Timing timeit(Runnable body) {

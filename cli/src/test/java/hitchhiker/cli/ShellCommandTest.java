@@ -16,7 +16,8 @@ class ShellCommandTest {
     @Test
     @Timeout(120)
     void runsAScriptFromStdinWithTheToolkitImportedAndTheLaunchersFlags() throws Exception {
-        String script = """
+        // The interactive greeting is startup code too: it must compile and print.
+        String script = ShellCommand.greeting() + """
                 System.out.println("sum=" + java.util.stream.IntStream.range(0, 30).sum());
                 System.out.println("cores=" + (cores() == Runtime.getRuntime().availableProcessors()));
                 System.out.println("catalogue=" + (Catalogue.guide().all().size() >= 0));
@@ -32,7 +33,7 @@ class ShellCommandTest {
                 false, new HashMap<>());
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as("exit code; stderr: %s; stdout: %s", err, printed).isZero();
-        assertThat(printed).contains("sum=435", "cores=true", "catalogue=true", "lanes=1", "native=true",
+        assertThat(printed).contains("|  Helpers: cores(), run(\"part1.pi\"", "sum=435", "cores=true", "catalogue=true", "lanes=1", "native=true",
                 "after=still running");
         // A snippet's exception is reported, and the script goes on, as in an interactive session.
         assertThat(printed + err.toString(StandardCharsets.UTF_8)).contains("ArithmeticException");
