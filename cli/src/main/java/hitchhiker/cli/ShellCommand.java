@@ -9,11 +9,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 
 /**
  * {@code hhg shell}: JShell with the toolkit on the class path, its packages imported and a few
@@ -65,7 +69,7 @@ final class ShellCommand implements Callable<Integer> {
      * persisted preferences (history, feedback modes) when not null, e.g. in tests.
      */
     int run(InputStream in, PrintStream out, PrintStream err, boolean interactive,
-            java.util.Map<String, String> settings) throws Exception {
+            Map<String, String> settings) throws Exception {
         Path startup = Files.createTempFile("hhg-shell-", ".jsh");
         try {
             Files.writeString(startup, startupScript() + (interactive ? greeting() : ""));
@@ -97,9 +101,9 @@ final class ShellCommand implements Callable<Integer> {
     }
 
     /**
-     * The class path of this JVM, as single jars and folders that exist. A launcher jar whose manifest only
-     * lists the real class path (as test runners use) is expanded, since JShell's compiler does
-     * not follow manifest class paths of jars given to it.
+     * The class path of this JVM, as the single jars and folders that exist. A launcher jar whose
+     * manifest only lists the real class path (as test runners use) is expanded, since JShell's
+     * compiler does not follow manifest class paths of jars given to it.
      */
     static String classPath() {
         List<String> entries = new ArrayList<>();
@@ -114,17 +118,16 @@ final class ShellCommand implements Callable<Integer> {
 
     private static List<String> manifestClassPath(Path jar) {
         if (!jar.toString().endsWith(".jar") || !Files.isRegularFile(jar)) return List.of();
-        try (var file = new java.util.jar.JarFile(jar.toFile())) {
+        try (var file = new JarFile(jar.toFile())) {
             var manifest = file.getManifest();
-            String listed = manifest == null ? null
-                    : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+            String listed = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
             if (listed == null || listed.isBlank()) return List.of();
             List<String> out = new ArrayList<>();
             for (String url : listed.trim().split("\\s+")) {
                 try {
                     Path p = Path.of(jar.toUri().resolve(url));
                     if (Files.exists(p)) out.add(p.toString());
-                } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                } catch (IllegalArgumentException | FileSystemNotFoundException e) {
                     // not a file: URL; JShell could not use it either
                 }
             }
