@@ -35,8 +35,12 @@ final class TourCommand implements Callable<Integer> {
             description = "Only these parts (1-4), e.g. --part 1,3.")
     private List<Integer> parts = new ArrayList<>();
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Where to write the HTML report, index.html (default: ${DEFAULT-VALUE}).")
+    private java.nio.file.Path report = hitchhiker.report.HtmlReport.DEFAULT_DIR;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         options.validate();
         for (int p : parts) {
             if (p < 1 || p > 4) throw new hitchhiker.examples.BadInputException("--part must be 1 to 4, not " + p);
@@ -69,6 +73,9 @@ final class TourCommand implements Callable<Integer> {
                 captured.toString().lines().limit(20).forEach(l -> hhg.err().println("         | " + l));
             }
         }
+        java.nio.file.Path index = hitchhiker.report.TourReport.write(hhg.catalogue(), runs, report, RunOptions.CORES,
+                options.out, hhg.err());
+        hhg.err().println("report: " + index.toAbsolutePath());
         double total = (System.nanoTime() - t0) / 1e9;
         long failed = runs.stream().filter(r -> !r.check().passed()).count();
         if (options.json) {

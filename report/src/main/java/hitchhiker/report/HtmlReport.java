@@ -58,12 +58,6 @@ public final class HtmlReport {
         this.catalogue = catalogue;
     }
 
-    /** The tour's report for this machine, with the guide's catalogue. */
-    public static HtmlReport tour() {
-        return new HtmlReport("The Hitchhiker's Guide to Parallelism: tour report", Machine.current(),
-                Catalogue.guide());
-    }
-
     /** Adds an example's run, shown in its part in the order added. */
     public HtmlReport add(ExampleRun run) {
         runs.add(run);
@@ -126,8 +120,13 @@ public final class HtmlReport {
     private void header(Html h, Iterable<Integer> parts, Map<Integer, List<ExampleRun>> runsByPart) {
         long passed = runs.stream().filter(r -> r.check().passed()).count();
         long failed = runs.size() - passed;
-        h.raw("<header>\n<h1>").text(title).raw("</h1>\n<p class=\"summary\">").text(runs.size() + " examples: "
-                + passed + " checks passed, " + failed + " failed; " + scalings.size() + " scaling runs.")
+        List<String> summary = new ArrayList<>();
+        if (!runs.isEmpty()) {
+            summary.add(plural(runs.size(), "example") + ": " + passed + " passed " + (passed == 1 ? "its check" : "their checks")
+                    + ", " + failed + " failed");
+        }
+        if (!scalings.isEmpty()) summary.add(plural(scalings.size(), "scaling run"));
+        h.raw("<header>\n<h1>").text(title).raw("</h1>\n<p class=\"summary\">").text(String.join("; ", summary) + ".")
                 .raw("</p>\n<table class=\"machine\">\n");
         row(h, "th", "Cores", String.valueOf(machine.cores()));
         row(h, "th", "CPU", machine.cpu());
@@ -139,7 +138,7 @@ public final class HtmlReport {
             List<ExampleRun> in = runsByPart.getOrDefault(part, List.of());
             long bad = in.stream().filter(r -> !r.check().passed()).count();
             h.raw("<li><a href=\"#").text(partAnchor(part)).raw("\">").text(partTitle(part)).raw("</a> ")
-                    .text("(" + in.size() + " examples" + (bad == 0 ? "" : ", " + bad + " failed") + ")")
+                    .text("(" + plural(in.size(), "example") + (bad == 0 ? "" : ", " + bad + " failed") + ")")
                     .raw("</li>\n");
         }
         h.raw("</ul></nav>\n</header>\n");
@@ -147,8 +146,9 @@ public final class HtmlReport {
 
     private void example(Html h, ExampleRun r) {
         Optional<Example> ex = catalogue.find(r.example());
-        h.raw("<article class=\"example\" id=\"example-").text(r.example()).raw("\">\n<h3>")
-                .text(ex.map(Example::title).orElse(r.example())).raw(" <code>").text(r.example()).raw("</code></h3>\n");
+        h.raw("<article class=\"example\" id=\"example-").text(r.example()).raw("\">\n<h3>");
+        ex.ifPresent(e -> h.text(e.title()).raw(" "));
+        h.raw("<code>").text(r.example()).raw("</code></h3>\n");
         ex.ifPresent(e -> h.raw("<p class=\"mirrors\">Mirrors: ").text(e.mirrors()).raw("</p>\n"));
         boolean ok = r.check().passed();
         h.raw("<p class=\"check ").raw(ok ? "pass" : "fail").raw("\"><span class=\"badge\">").raw(ok ? "PASS" : "FAIL")
@@ -223,9 +223,10 @@ public final class HtmlReport {
         }
     }
 
-    private static void scaling(Html h, ScalingRun s) {
-        h.raw("<section class=\"scaling\" id=\"scaling-").text(s.example()).raw("\">\n<h3>Scaling: <code>")
-                .text(s.example()).raw("</code></h3>\n");
+    private void scaling(Html h, ScalingRun s) {
+        h.raw("<section class=\"scaling\" id=\"scaling-").text(s.example()).raw("\">\n<h3>Scaling: ");
+        catalogue.find(s.example()).ifPresent(e -> h.text(e.title()).raw(" "));
+        h.raw("<code>").text(s.example()).raw("</code></h3>\n");
         h.raw("<table class=\"scaling\">\n<tr><th>p</th><th>serial</th><th>best parallel</th><th>variant</th>"
                 + "<th>speed-up</th><th>ideal</th><th>Amdahl fit</th><th>check</th></tr>\n");
         Optional<AmdahlFit> fit = s.fit();
@@ -268,7 +269,8 @@ public final class HtmlReport {
         h.raw("<td>").text(text).raw("</td>");
     }
 
-    private static int part(String exampleId) {
+    /** The part number in an id {@code partN.name}, or a number after every part for other ids. */
+    static int part(String exampleId) {
         Matcher m = PART.matcher(exampleId);
         if (!m.find()) return OTHER;
         try {
@@ -276,6 +278,10 @@ public final class HtmlReport {
         } catch (NumberFormatException e) {
             return OTHER;
         }
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String partTitle(int part) {

@@ -35,13 +35,13 @@ class HtmlReportTest {
         assertThat(html).startsWith("<!DOCTYPE html>")
                 .contains("<td>Test CPU @ 2.0GHz</td>", "<td>Test JDK 25</td>", "<td>Linux 6 (amd64)</td>",
                         "<td>2026-11-25T12:00Z</td>", "<th>Cores</th><td>2</td>")
-                .contains("4 examples: 3 checks passed, 1 failed; 1 scaling runs.");
+                .contains("4 examples: 3 passed their checks, 1 failed; 1 scaling run.");
         // Parts in order, with their guide titles, each linked from the contents.
         assertThat(html.indexOf("id=\"part-1\"")).isPositive()
                 .isLessThan(html.indexOf("id=\"part-2\"")).isLessThan(html.indexOf("id=\"part-3\""))
                 .isLessThan(html.indexOf("id=\"part-4\""));
         assertThat(html).contains("<a href=\"#part-3\">" + Catalogue.PART_TITLES.get(2) + "</a>")
-                .contains("(1 examples, 1 failed)");
+                .contains("(1 example, 1 failed)");
         // Every example, its check, result and parameters.
         assertThat(html).contains("id=\"example-part1.primes\"", "id=\"example-part2.prange\"",
                 "id=\"example-part3.julia\"", "id=\"example-part4.hello\"");
