@@ -29,10 +29,10 @@ final class HeadlessChromium {
         this.scratch = scratch;
     }
 
-    /** $HHG_CHROMIUM, or the first of chromium, chromium-browser, google-chrome on the PATH. */
+    /** $HHG_CHROMIUM (when executable), or else the first of chromium, chromium-browser, google-chrome on the PATH. */
     static Optional<Path> find() {
         String explicit = System.getenv("HHG_CHROMIUM");
-        if (explicit != null && !explicit.isBlank()) return Optional.of(Path.of(explicit));
+        if (explicit != null && !explicit.isBlank()) return Optional.of(Path.of(explicit)).filter(Files::isExecutable);
         String path = System.getenv().getOrDefault("PATH", "");
         return Stream.of(path.split(File.pathSeparator)).filter(d -> !d.isEmpty())
                 .flatMap(d -> NAMES.stream().map(n -> Path.of(d, n)))

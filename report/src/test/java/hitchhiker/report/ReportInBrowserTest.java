@@ -35,7 +35,7 @@ class ReportInBrowserTest {
     void writeReportAndFindBrowser() throws Exception {
         var binary = HeadlessChromium.find();
         if (binary.isEmpty()) {
-            String why = "no chromium on the PATH (Debian package 'chromium'; or set HHG_CHROMIUM)";
+            String why = "no chromium: not on the PATH, or $HHG_CHROMIUM is not executable (Debian package 'chromium')";
             if ("true".equals(System.getenv("CI"))) fail(why + ": CI must install it");
             Assumptions.abort(why);
         }
