@@ -74,7 +74,7 @@ final class TourCommand implements Callable<Integer> {
             }
         }
         java.nio.file.Path index = hitchhiker.report.TourReport.write(hhg.catalogue(), runs, report, RunOptions.CORES,
-                options.out, hhg.err());
+                hhg.err());
         hhg.err().println("report: " + index.toAbsolutePath());
         double total = (System.nanoTime() - t0) / 1e9;
         long failed = runs.stream().filter(r -> !r.check().passed()).count();

@@ -99,6 +99,7 @@ public final class HtmlReport {
                 .raw("<title>").text(title).raw("</title>\n<style>").raw(STYLE).raw("</style>\n</head>\n<body>\n");
         header(h, parts.keySet(), runsByPart);
         h.raw("<main>\n");
+        if (parts.isEmpty()) h.raw("<p class=\"problem\">Nothing ran: no example and no scaling run.</p>\n");
         for (int part : parts.keySet()) {
             h.raw("<section class=\"part\" id=\"").text(partAnchor(part)).raw("\">\n<h2>").text(partTitle(part))
                     .raw("</h2>\n");
@@ -132,7 +133,7 @@ public final class HtmlReport {
         row(h, "th", "CPU", machine.cpu());
         row(h, "th", "JDK", machine.jdk());
         row(h, "th", "OS", machine.os());
-        row(h, "th", "Date", machine.date().toString());
+        row(h, "th", "Date", machine.dateText());
         h.raw("</table>\n<nav><ul>\n");
         for (int part : parts) {
             List<ExampleRun> in = runsByPart.getOrDefault(part, List.of());

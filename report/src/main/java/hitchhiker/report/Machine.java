@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -18,6 +20,13 @@ import java.util.stream.Stream;
  * @param date  when the report was made
  */
 public record Machine(int cores, String cpu, String jdk, String os, ZonedDateTime date) {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
+
+    /** The date as people read it: 2026-11-25 12:00:00 UTC. */
+    public String dateText() {
+        return DATE.format(date);
+    }
 
     /** This JVM's machine, now. */
     public static Machine current() {

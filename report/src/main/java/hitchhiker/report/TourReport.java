@@ -9,6 +9,7 @@ import hitchhiker.examples.VariantTiming;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What {@code hhg tour} leaves behind: the report of its runs plus one scaling run per part, at
@@ -46,14 +48,27 @@ public final class TourReport {
      * @param runs       the tour's runs, in tour order
      * @param dir        the report's directory ({@code --report})
      * @param maxWorkers the most threads and workers to scale to (the cores)
-     * @param outputDir  where examples may write files while scaling ({@code --out})
      * @param progress   where one line per scaling run goes (stderr)
      * @return the index file written
      */
-    public static Path write(Catalogue catalogue, List<ExampleRun> runs, Path dir, int maxWorkers, Path outputDir,
+    public static Path write(Catalogue catalogue, List<ExampleRun> runs, Path dir, int maxWorkers,
                              PrintStream progress) throws IOException {
         HtmlReport report = new HtmlReport(TITLE, Machine.current(), catalogue);
         runs.forEach(report::add);
+        // Scaling runs write their files (a quick-sized Julia set) aside, so the tour's own
+        // pictures, embedded when the page is written, stay the ones its runs made.
+        Path scratch = Files.createTempDirectory("hhg-scaling");
+        try {
+            scale(catalogue, runs, maxWorkers, scratch, progress).forEach(report::add);
+            return report.writeTo(dir);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private static List<ScalingRun> scale(Catalogue catalogue, List<ExampleRun> runs, int maxWorkers, Path outputDir,
+                                          PrintStream progress) {
+        List<ScalingRun> scaled = new ArrayList<>();
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
         for (String id : scalingChoices(runs)) {
             Optional<Example> example = catalogue.find(id);
@@ -63,12 +78,18 @@ public final class TourReport {
             long t0 = System.nanoTime();
             ScalingRun run = Scaling.measure(example.get(),
                     Settings.defaults(example.get(), true, 1, 1, silent, outputDir), maxWorkers);
-            report.add(run);
+            scaled.add(run);
             progress.printf(Locale.ROOT, "%s %5.1f s  %s%n", run.passed() ? "ok    " : "FAILED",
                     (System.nanoTime() - t0) / 1e9,
                     run.fit().map(f -> String.format(Locale.ROOT, "f = %.3f", f.serialFraction())).orElse(""));
         }
-        return report.writeTo(dir);
+        return scaled;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     /** One example id per part that ran, in part order: see the class comment for which. */

@@ -34,7 +34,7 @@ class HtmlReportTest {
 
         assertThat(html).startsWith("<!DOCTYPE html>")
                 .contains("<td>Test CPU @ 2.0GHz</td>", "<td>Test JDK 25</td>", "<td>Linux 6 (amd64)</td>",
-                        "<td>2026-11-25T12:00Z</td>", "<th>Cores</th><td>2</td>")
+                        "<td>2026-11-25 12:00:00 Z</td>", "<th>Cores</th><td>2</td>")
                 .contains("4 examples: 3 passed their checks, 1 failed; 1 scaling run.");
         // Parts in order, with their guide titles, each linked from the contents.
         assertThat(html.indexOf("id=\"part-1\"")).isPositive()
