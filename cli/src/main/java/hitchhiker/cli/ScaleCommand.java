@@ -29,9 +29,11 @@ import java.util.concurrent.Callable;
  * fraction, and writes a report page and the chart.
  */
 @Command(name = "scale", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Run one example at 1, 2, ..., N threads and workers (both set to the count),",
-                "fit Amdahl's law S(p) = 1 / (f + (1 - f) / p) to the best parallel variant's speed-ups,",
-                "and plot measured vs ideal vs fitted. Exits 1 if a check fails."},
+        description = {"Scale one example from 1 to N threads and workers; fit Amdahl's law.",
+                "Runs the example with threads and workers both set to 1, 2, ..., N, fits",
+                "S(p) = 1 / (f + (1 - f) / p) to its best parallel variant's speed-ups, prints the",
+                "table and the serial fraction f, and plots measured vs ideal vs fitted.",
+                "Exits 1 if a check fails."},
         footer = {"", "Examples:", "  hhg scale part3.julia --max 2 resolution=1000",
                 "  hhg scale part1.pi --quick --report /tmp/pi"})
 final class ScaleCommand implements Callable<Integer> {

@@ -84,4 +84,10 @@ class ScaleCommandTest {
         assertThat(Files.readString(index)).contains("id=\"example-part1.sum\"", "id=\"scaling-part1.sum\"",
                 "sum of 1..n <code>part1.sum</code>");
     }
+
+    @Test
+    void hasHelpAndVersion() {
+        assertThat(hhg("scale", "--help").out()).contains("Usage: hhg scale", "--max=N", "NAME=VALUE");
+        assertThat(hhg("scale", "--version").out()).startsWith("hhg ");
+    }
 }
