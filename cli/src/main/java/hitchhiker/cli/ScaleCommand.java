@@ -81,7 +81,8 @@ final class ScaleCommand implements Callable<Integer> {
         Settings settings = Settings.defaults(example, quick, 1, 1, silent, out)
                 .with(Assignments.parse(example, assignments));
         hhg.out().println(example.id() + " — " + example.title() + ": scaling at p = 1.." + max
-                + (max > RunOptions.CORES ? " (more than the " + RunOptions.CORES + " cores: expect no gain past them)" : ""));
+                + (max > RunOptions.CORES
+                        ? " (more than the " + RunOptions.CORES + " cores: expect no gain past them)" : ""));
         hhg.out().flush();
         ScalingRun run = Scaling.measure(example, settings, max, new Harness(1, repeat));
         hhg.out().print(run.table());

@@ -36,7 +36,8 @@ record EmbeddedImage(String dataUri, String note) {
     static Optional<String> mediaType(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return dot < 0 ? Optional.empty() : Optional.ofNullable(TYPES.get(name.substring(dot + 1).toLowerCase(Locale.ROOT)));
+        if (dot < 0) return Optional.empty();
+        return Optional.ofNullable(TYPES.get(name.substring(dot + 1).toLowerCase(Locale.ROOT)));
     }
 
     /** Reads and encodes a picture; {@code file} must have a {@link #mediaType}. */

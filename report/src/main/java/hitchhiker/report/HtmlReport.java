@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,18 +91,16 @@ public final class HtmlReport {
         Map<Integer, List<ScalingRun>> scalingsByPart = new TreeMap<>();
         runs.forEach(r -> runsByPart.computeIfAbsent(part(r.example()), k -> new ArrayList<>()).add(r));
         scalings.forEach(s -> scalingsByPart.computeIfAbsent(part(s.example()), k -> new ArrayList<>()).add(s));
-        TreeMap<Integer, Boolean> parts = new TreeMap<>();
-        runsByPart.keySet().forEach(p -> parts.put(p, true));
-        scalingsByPart.keySet().forEach(p -> parts.put(p, true));
+        TreeSet<Integer> parts = new TreeSet<>(runsByPart.keySet());
+        parts.addAll(scalingsByPart.keySet());
 
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n<html lang=\"en\" data-images-loaded=\"pending\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .raw("<title>").text(title).raw("</title>\n<style>").raw(STYLE).raw("</style>\n</head>\n<body>\n");
-        header(h, parts.keySet(), runsByPart);
+        header(h, parts, runsByPart);
         h.raw("<main>\n");
-        if (parts.isEmpty()) h.raw("<p class=\"problem\">Nothing ran: no example and no scaling run.</p>\n");
-        for (int part : parts.keySet()) {
+        for (int part : parts) {
             h.raw("<section class=\"part\" id=\"").text(partAnchor(part)).raw("\">\n<h2>").text(partTitle(part))
                     .raw("</h2>\n");
             for (ExampleRun r : runsByPart.getOrDefault(part, List.of())) example(h, r);
@@ -123,10 +123,11 @@ public final class HtmlReport {
         long failed = runs.size() - passed;
         List<String> summary = new ArrayList<>();
         if (!runs.isEmpty()) {
-            summary.add(plural(runs.size(), "example") + ": " + passed + " passed " + (passed == 1 ? "its check" : "their checks")
-                    + ", " + failed + " failed");
+            summary.add(plural(runs.size(), "example") + ": " + passed + " passed "
+                    + (passed == 1 ? "its check" : "their checks") + ", " + failed + " failed");
         }
         if (!scalings.isEmpty()) summary.add(plural(scalings.size(), "scaling run"));
+        if (summary.isEmpty()) summary.add("Nothing ran");
         h.raw("<header>\n<h1>").text(title).raw("</h1>\n<p class=\"summary\">").text(String.join("; ", summary) + ".")
                 .raw("</p>\n<table class=\"machine\">\n");
         row(h, "th", "Cores", String.valueOf(machine.cores()));
@@ -182,9 +183,10 @@ public final class HtmlReport {
         h.raw("<table class=\"variants\">\n<tr><th>variant</th><th>role</th><th>workers</th><th>first call</th>"
                 + "<th>median</th><th>best</th><th>runs</th><th>speed-up</th><th>efficiency</th></tr>\n");
         for (VariantTiming v : r.variants()) {
-            h.raw("<tr class=\"").raw(v.role().name().toLowerCase(java.util.Locale.ROOT)).raw("\">");
+            String role = v.role().name().toLowerCase(Locale.ROOT);
+            h.raw("<tr class=\"").raw(role).raw("\">");
             cell(h, v.name());
-            cell(h, v.role() == Variant.Role.WRONG ? "wrong (not checked)" : v.role().name().toLowerCase(java.util.Locale.ROOT));
+            cell(h, v.role() == Variant.Role.WRONG ? "wrong (not checked)" : role);
             cell(h, String.valueOf(v.workers()));
             cell(h, Format.seconds(v.firstSeconds()));
             cell(h, Format.seconds(v.median()));
