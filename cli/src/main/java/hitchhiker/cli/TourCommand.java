@@ -40,7 +40,7 @@ final class TourCommand implements Callable<Integer> {
     private java.nio.file.Path report = hitchhiker.report.HtmlReport.DEFAULT_DIR;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() {
         options.validate();
         for (int p : parts) {
             if (p < 1 || p > 4) throw new hitchhiker.examples.BadInputException("--part must be 1 to 4, not " + p);
@@ -73,9 +73,14 @@ final class TourCommand implements Callable<Integer> {
                 captured.toString().lines().limit(20).forEach(l -> hhg.err().println("         | " + l));
             }
         }
-        java.nio.file.Path index = hitchhiker.report.TourReport.write(hhg.catalogue(), runs, report, RunOptions.CORES,
-                hhg.err());
-        hhg.err().println("report: " + index.toAbsolutePath());
+        boolean reported = true;
+        try {
+            hhg.err().println("report: " + hitchhiker.report.TourReport.write(hhg.catalogue(), runs, report,
+                    RunOptions.CORES, hhg.err()).toAbsolutePath());
+        } catch (java.io.IOException e) {  // the tour's results still get printed
+            reported = false;
+            hhg.err().println("hhg: could not write the report: " + hitchhiker.examples.Failures.describe(e));
+        }
         double total = (System.nanoTime() - t0) / 1e9;
         long failed = runs.stream().filter(r -> !r.check().passed()).count();
         if (options.json) {
@@ -87,7 +92,7 @@ final class TourCommand implements Callable<Integer> {
                     runs.size(), runs.size() - failed, failed, total);
         }
         hhg.out().flush();
-        return failed == 0 ? 0 : 1;
+        return failed == 0 && reported ? 0 : 1;
     }
 
     private Map<String, Object> json(List<ExampleRun> runs, double total) {

@@ -86,6 +86,19 @@ class ScaleCommandTest {
     }
 
     @Test
+    void aReportThatCannotBeWrittenDoesNotLoseTheToursResults() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = Hhg.execute(FakeExamples.catalogue(), new String[] {"tour", "--quick", "--repeat", "1", "--part", "1",
+                "--out", dir.resolve("out").toString(), "--report", notADirectory.toString()},
+                new PrintStream(out, true), new PrintStream(err, true));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("hhg: could not write the report: ");
+        assertThat(out.toString()).contains("1 examples, 1 passed, 0 failed");
+    }
+
+    @Test
     void hasHelpAndVersion() {
         assertThat(hhg("scale", "--help").out()).contains("Usage: hhg scale", "--max=N", "NAME=VALUE");
         assertThat(hhg("scale", "--version").out()).startsWith("hhg ");
