@@ -58,7 +58,7 @@ class ScaleCommandTest {
     void anExampleWithoutAParallelVariantFailsSayingSo() {
         Outcome o = hhg("scale", "part3.wrong", "--max", "2", "--repeat", "1");
         assertThat(o.code()).isEqualTo(1);
-        assertThat(o.out()).contains("p=1: no parallel timing (got 41, expected 42)");
+        assertThat(o.out()).contains("PROBLEM: p=1: no parallel timing (got 41, expected 42)");
     }
 
     @Test

@@ -246,6 +246,7 @@ public final class HtmlReport {
             h.raw("</tr>\n");
         }
         h.raw("</table>\n");
+        for (String note : s.notes()) h.raw("<p class=\"note\">").text(note).raw("</p>\n");
         for (String problem : s.problems()) h.raw("<p class=\"problem\">").text(problem).raw("</p>\n");
         h.raw("<p class=\"fit\">").text(s.summary()).raw("</p>\n");
         if (!s.points().isEmpty()) {

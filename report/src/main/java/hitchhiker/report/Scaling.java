@@ -43,6 +43,7 @@ public final class Scaling {
         if (maxWorkers < 1) throw new BadInputException("--max must be at least 1, not " + maxWorkers);
         List<ScalingPoint> points = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (int k = 1; k <= maxWorkers; k++) {
             Settings atK = new Settings(settings.values(), k, k, settings.quick(), settings.out(),
                     settings.outputDir());
@@ -50,13 +51,19 @@ public final class Scaling {
             Optional<VariantTiming> serial = run.serial();
             Optional<VariantTiming> parallel = run.bestParallel();
             if (serial.isEmpty() || parallel.isEmpty()) {
-                problems.add("p=" + k + ": no " + (serial.isEmpty() ? "serial" : "parallel") + " timing ("
-                        + run.check().detail() + ")");
+                // Some examples have no parallel variant on one worker (one rank is the serial
+                // run): that count is simply not measured. Anything else is a problem.
+                if (serial.isPresent() && run.check().passed()) {
+                    notes.add("p=" + k + ": no parallel variant at this count");
+                } else {
+                    problems.add("p=" + k + ": no " + (serial.isEmpty() ? "serial" : "parallel") + " timing ("
+                            + run.check().detail() + ")");
+                }
                 continue;
             }
             points.add(new ScalingPoint(k, parallel.get().name(), serial.get().median(), parallel.get().median(),
                     run.check().passed(), run.check().detail()));
         }
-        return new ScalingRun(example.id(), points, problems);
+        return new ScalingRun(example.id(), points, problems, notes);
     }
 }

@@ -9,13 +9,21 @@ import java.util.Optional;
  *
  * @param example  the example's id
  * @param points   one per worker count that produced timings, in increasing order
- * @param problems worker counts whose run produced no timing, each with what went wrong
+ * @param problems worker counts whose run failed to produce a timing, each with what went wrong
+ * @param notes    worker counts that passed but had nothing to measure (e.g. no parallel variant
+ *                 on one worker)
  */
-public record ScalingRun(String example, List<ScalingPoint> points, List<String> problems) {
+public record ScalingRun(String example, List<ScalingPoint> points, List<String> problems, List<String> notes) {
 
     public ScalingRun {
         points = List.copyOf(points);
         problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+    }
+
+    /** A run with no notes. */
+    public ScalingRun(String example, List<ScalingPoint> points, List<String> problems) {
+        this(example, points, problems, List.of());
     }
 
     /** The Amdahl fit of the measured speed-ups; empty when no point used more than one worker. */
@@ -45,7 +53,8 @@ public record ScalingRun(String example, List<ScalingPoint> points, List<String>
                     fit.map(f -> String.format(Locale.ROOT, "%.2fx", f.speedup(p.workers()))).orElse("-"),
                     p.variant(), p.checkPassed() ? "" : "  CHECK FAILED: " + p.checkDetail()));
         }
-        problems.forEach(s -> b.append(s).append('\n'));
+        notes.forEach(s -> b.append(s).append('\n'));
+        problems.forEach(s -> b.append("PROBLEM: ").append(s).append('\n'));
         b.append(summary()).append('\n');
         return b.toString();
     }

@@ -28,6 +28,7 @@ class ScalingTest {
     static final class Recorder implements Example {
         final List<Settings> seen = new ArrayList<>();
         final int failAt;
+        boolean serialOnlyOnOne;
 
         Recorder(int failAt) {
             this.failAt = failAt;
@@ -42,6 +43,7 @@ class ScalingTest {
             if (s.threads() == failAt) throw new IllegalStateException("no team of " + failAt);
             return new Workload() {
                 public List<Variant> variants() {
+                    if (s.threads() == 1 && serialOnlyOnOne) return List.of(Variant.serial("serial", () -> 1));
                     return List.of(Variant.serial("serial", () -> 1),
                             Variant.parallel("fixed two", 2, () -> 1),
                             Variant.parallel("team of " + s.threads(), s.threads(), () -> 1));
@@ -95,6 +97,17 @@ class ScalingTest {
                 .startsWith("p=2: no serial timing (part3.recorder failed: IllegalStateException: no team of 2");
         assertThat(run.passed()).isFalse();
         assertThat(run.fit()).isPresent();
+    }
+
+    @Test
+    void aCountWithNoParallelVariantIsANoteNotAProblem() {
+        Recorder e = new Recorder(-1);
+        e.serialOnlyOnOne = true;
+        ScalingRun run = Scaling.measure(e, settings(e), 2, ONCE);
+        assertThat(run.points()).extracting(ScalingPoint::workers).containsExactly(2);
+        assertThat(run.notes()).containsExactly("p=1: no parallel variant at this count");
+        assertThat(run.problems()).isEmpty();
+        assertThat(run.passed()).isTrue();
     }
 
     @Test
