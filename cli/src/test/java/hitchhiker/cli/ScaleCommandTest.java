@@ -51,7 +51,7 @@ class ScaleCommandTest {
     void oneWorkerHasNothingToFit() {
         Outcome o = hhg("scale", "part1.sum", "--max", "1", "--quick", "--repeat", "1");
         assertThat(o.code()).isZero();
-        assertThat(o.out()).contains("Amdahl fit: needs a measurement on more than one worker");
+        assertThat(o.out()).contains("Amdahl fit: needs a speed-up measured on more than one worker");
     }
 
     @Test

@@ -61,11 +61,10 @@ public record ScalingRun(String example, List<ScalingPoint> points, List<String>
 
     /** One line on the fit: the serial fraction, its error and the speed-up limit it implies. */
     public String summary() {
-        return fit().map(f -> String.format(Locale.ROOT,
-                        "Amdahl fit: serial fraction f = %.4f (rms error %.3f), so at most %s on any number of workers",
-                        f.serialFraction(), f.rmsError(),
-                        f.serialFraction() == 0 ? "no limit" : String.format(Locale.ROOT, "%.1fx", f.limit())))
-                .orElse("Amdahl fit: needs a measurement on more than one worker (this machine has "
-                        + Runtime.getRuntime().availableProcessors() + " core(s); try --max 2)");
+        return fit().map(f -> String.format(Locale.ROOT, "Amdahl fit: serial fraction f = %.4f (rms error %.3f), %s",
+                        f.serialFraction(), f.rmsError(), f.serialFraction() == 0
+                                ? "no serial part: the speed-up grows with every worker"
+                                : String.format(Locale.ROOT, "so at most %.1fx on any number of workers", f.limit())))
+                .orElse("Amdahl fit: needs a speed-up measured on more than one worker");
     }
 }

@@ -117,8 +117,19 @@ class ScalingTest {
                 new ScalingPoint(2, "pool", 2.0, 2.0 / AmdahlFit.speedup(0.3, 2), true, "ok"),
                 new ScalingPoint(4, "pool", 2.0, 2.0 / AmdahlFit.speedup(0.3, 4), true, "ok")), List.of());
         assertThat(run.fit().orElseThrow().serialFraction()).isCloseTo(0.3, org.assertj.core.api.Assertions.within(1e-6));
-        assertThat(run.table()).contains("serial fraction f = 0.3000", "at most 3.3x")
+        assertThat(run.table()).contains("serial fraction f = 0.3000", "so at most 3.3x on any number of workers")
                 .containsPattern("(?m)^4 +2\\.00 s +950 ms +2\\.11x +4 +2\\.11x  pool$");
+    }
+
+    @Test
+    void theSummarySaysWhenThereIsNoLimitOrNothingToFit() {
+        ScalingRun linear = new ScalingRun("part1.x", List.of(new ScalingPoint(2, "pool", 2.0, 1.0, true, "ok")),
+                List.of());
+        assertThat(linear.summary()).endsWith("no serial part: the speed-up grows with every worker");
+        ScalingRun one = new ScalingRun("part1.x", List.of(new ScalingPoint(1, "pool", 2.0, 2.0, true, "ok")),
+                List.of());
+        assertThat(one.fit()).isEmpty();
+        assertThat(one.summary()).isEqualTo("Amdahl fit: needs a speed-up measured on more than one worker");
     }
 
     @Test
