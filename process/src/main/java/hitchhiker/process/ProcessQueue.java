@@ -51,6 +51,7 @@ public final class ProcessQueue<T> implements Serializable, AutoCloseable {
     private final transient LinkedBlockingQueue<byte[]> items; // the owner's; null in a client
     private final transient ServerSocketChannel server;
     private final transient ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+    private final transient Map<SocketChannel, Thread> served = new ConcurrentHashMap<>();
     private transient volatile boolean closed;
 
     /** An unbounded queue owned by this JVM. */
@@ -152,6 +153,10 @@ public final class ProcessQueue<T> implements Serializable, AutoCloseable {
             IN_THIS_JVM.remove(socket);
             try {
                 server.close();
+                for (var e : served.entrySet()) {
+                    e.getKey().close();
+                    e.getValue().interrupt(); // it may be waiting for an item
+                }
                 Files.deleteIfExists(socket);
             } catch (IOException ignored) {
                 // best effort
@@ -176,6 +181,7 @@ public final class ProcessQueue<T> implements Serializable, AutoCloseable {
                 SocketChannel ch = server.accept();
                 Thread t = new Thread(() -> serve(ch), "hhg-queue-connection");
                 t.setDaemon(true);
+                served.put(ch, t);
                 t.start();
             } catch (IOException e) {
                 return; // closed
@@ -228,6 +234,8 @@ public final class ProcessQueue<T> implements Serializable, AutoCloseable {
             }
         } catch (IOException | InterruptedException e) {
             // client gone or owner closing
+        } finally {
+            served.remove(ch);
         }
     }
 
