@@ -48,9 +48,11 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ProcessPool implements AutoCloseable {
 
-    /** Bytes we let wait unanswered in a worker's stdin pipe (Linux pipes hold 64 KiB). */
+    /** Unanswered bytes that surely fit in a worker's stdin pipe (Linux pipes hold 64 KiB). */
     private static final int PIPE_BUDGET = 48 * 1024;
     private static final long START_TIMEOUT_MILLIS = 60_000;
+    /** Inputs {@link #map} encodes before it hands them to the workers. */
+    private static final int ENQUEUE_BATCH_INPUTS = 1024;
 
     private enum State { RUNNING, CLOSING, CLOSED }
 
@@ -164,12 +166,23 @@ public final class ProcessPool implements AutoCloseable {
         List<Task> tasks = new ArrayList<>(inputs.size() / chunksize + 1);
         Iterator<? extends T> it = inputs.iterator();
         long index = 0;
-        while (it.hasNext()) {
-            Task t = chunk(ref, it, chunksize, index);
-            index += t.count;
-            tasks.add(t);
+        int batchStart = 0;
+        try {
+            while (it.hasNext()) {
+                Task t = chunk(ref, it, chunksize, index);
+                index += t.count;
+                tasks.add(t);
+                // Send as we go, so workers start while later chunks are still being encoded.
+                if (index - tasks.get(batchStart).firstIndex >= ENQUEUE_BATCH_INPUTS) {
+                    enqueue(tasks.subList(batchStart, tasks.size()));
+                    batchStart = tasks.size();
+                }
+            }
+            enqueue(tasks.subList(batchStart, tasks.size()));
+        } catch (RuntimeException e) {
+            cancel(tasks);
+            throw e;
         }
-        enqueue(tasks);
         List<R> results = new ArrayList<>(inputs.size());
         try {
             for (Task t : tasks) addResults(t, results);
@@ -357,17 +370,16 @@ public final class ProcessPool implements AutoCloseable {
             WorkerHandle best = null;
             for (WorkerHandle w : workers) {
                 if (w.state != WorkerHandle.State.READY) continue;
-                int bytes = frameBytes(w, t);
-                boolean fits = w.sent.isEmpty()
-                        || (w.sent.size() < w.window() && w.unansweredBytes + bytes <= PIPE_BUDGET);
-                if (fits && (best == null || w.sent.size() < best.sent.size())) best = w;
+                boolean room = w.sent.size() < w.window();
+                if (room && (best == null || w.sent.size() < best.sent.size())) best = w;
             }
             if (best == null) return;
             pending.poll();
-            t.sendFunction = best.functions.add(t.function.id());
             t.frameBytes = frameBytes(best, t);
+            t.sendFunction = best.functions.add(t.function.id());
             t.sentNanos = System.nanoTime();
             best.unansweredBytes += t.frameBytes;
+            t.fitsInPipe = best.sent.isEmpty() || best.unansweredBytes <= PIPE_BUDGET;
             best.sent.add(t);
             best.outbox.add(t);
             if (maxTasksPerChild > 0 && ++best.tasksAssigned >= maxTasksPerChild) {
@@ -501,12 +513,12 @@ public final class ProcessPool implements AutoCloseable {
             lock.unlock();
         }
         if (retire) w.closeInput();
-        complete(w, t, payload, errorIndex);
         try {
             if (w.in.available() == 0) pumpAll(); // else: more results waiting, send in one batch later
         } catch (IOException e) {
             pumpAll();
         }
+        complete(w, t, payload, errorIndex);
     }
 
     private static void complete(WorkerHandle w, Task t, byte[] payload, int errorIndex) {
@@ -557,6 +569,7 @@ public final class ProcessPool implements AutoCloseable {
         try {
             boolean wasReady = w.state != WorkerHandle.State.STARTING;
             w.state = WorkerHandle.State.GONE;
+            w.release();
             workers.remove(w);
             w.outbox.clear();
             // Stopped on purpose: nothing was sent (close, retirement) or it already failed (terminate).

@@ -20,6 +20,8 @@ final class Task {
     long sentNanos;
     boolean sendFunction;
     int frameBytes;
+    /** Whether writing it surely cannot block: what the worker has not answered fits in its pipe. */
+    boolean fitsInPipe;
 
     Task(FunctionRef function, int count, byte[] args, long firstIndex) {
         this.function = function;

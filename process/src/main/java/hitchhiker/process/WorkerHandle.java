@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -18,9 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Tasks are assigned under the pool's lock (appended to {@link #sent} and {@link #outbox} in the
  * same order) and written by whichever thread gets the write lock first; that thread drains the
  * outbox, so writes keep assignment order and a thread that finds the lock taken can leave,
- * knowing its tasks will go out. The pool never lets more unanswered bytes sit in a pipe than the
- * pipe holds (unless the worker is idle and reading), so a write never blocks for long and the
- * reader thread, which also pumps, cannot deadlock with a worker blocked writing its results.
+ * knowing its tasks will go out. Submitters and reader threads write only tasks that surely fit
+ * in the pipe (the bytes the worker has not yet answered fit in it, or the worker is idle and
+ * reading); bigger ones go to the worker's own writer thread, which may block. So a reader never
+ * blocks on a write, and a worker blocked writing its results can never deadlock with us.
  */
 final class WorkerHandle {
 
@@ -32,11 +34,12 @@ final class WorkerHandle {
     final DataInputStream in;
     final ConcurrentLinkedQueue<Task> outbox = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Thread writer;
 
     // Guarded by the pool's lock.
     final ArrayDeque<Task> sent = new ArrayDeque<>();
     final Set<Integer> functions = new HashSet<>();
-    State state = State.STARTING;
+    volatile State state = State.STARTING;
     long unansweredBytes;
     long tasksAssigned;
     long serviceNanos = 1_000_000;
@@ -51,6 +54,9 @@ final class WorkerHandle {
         this.process = process;
         this.out = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
         this.in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+        this.writer = new Thread(this::writeLoop, "hhg-worker-" + index + "-writer");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     long pid() {
@@ -71,33 +77,74 @@ final class WorkerHandle {
         serviceNanos += (nanos - serviceNanos) / 8;
     }
 
-    /** Writes every task in the outbox, unless another thread is already doing so. */
+    /**
+     * Writes the tasks in the outbox, unless another thread is already doing so. A task that
+     * might not fit in the pipe is left to this worker's writer thread, so the calling thread
+     * (a submitter, or a reader that must keep reading results) never blocks on a full pipe.
+     */
     void pump() {
         while (!outbox.isEmpty() && writeLock.tryLock()) {
+            boolean handOff = false;
             try {
                 Task t;
-                while ((t = outbox.poll()) != null) {
-                    if (t.sendFunction) {
-                        out.write(Protocol.FUNCTION);
-                        out.writeInt(t.function.id());
-                        out.writeInt(t.function.bytes().length);
-                        out.write(t.function.bytes());
+                while ((t = outbox.peek()) != null) {
+                    if (!t.fitsInPipe) {
+                        handOff = true;
+                        break;
                     }
-                    out.write(Protocol.TASK);
-                    out.writeLong(t.id);
-                    out.writeInt(t.function.id());
-                    out.writeInt(t.count);
-                    out.writeInt(t.args.length);
-                    out.write(t.args);
+                    write(outbox.poll());
                 }
                 out.flush();
             } catch (IOException e) {
-                // The worker is gone; its reader sees EOF and hands its tasks on.
+                outbox.clear(); // the worker is gone; its reader sees EOF and hands its tasks on
+            } finally {
+                writeLock.unlock();
+            }
+            if (handOff) {
+                LockSupport.unpark(writer);
+                return;
+            }
+        }
+    }
+
+    /** The writer thread: writes whatever is in the outbox, blocking on the pipe if it must. */
+    private void writeLoop() {
+        while (state != State.GONE) {
+            if (outbox.isEmpty()) {
+                LockSupport.park(this);
+                continue;
+            }
+            writeLock.lock();
+            try {
+                Task t;
+                while ((t = outbox.poll()) != null) write(t);
+                out.flush();
+            } catch (IOException e) {
                 outbox.clear();
             } finally {
                 writeLock.unlock();
             }
         }
+    }
+
+    private void write(Task t) throws IOException {
+        if (t.sendFunction) {
+            out.write(Protocol.FUNCTION);
+            out.writeInt(t.function.id());
+            out.writeInt(t.function.bytes().length);
+            out.write(t.function.bytes());
+        }
+        out.write(Protocol.TASK);
+        out.writeLong(t.id);
+        out.writeInt(t.function.id());
+        out.writeInt(t.count);
+        out.writeInt(t.args.length);
+        out.write(t.args);
+    }
+
+    /** Lets the writer thread end once the worker is gone. */
+    void release() {
+        LockSupport.unpark(writer);
     }
 
     /** Writes the first frame: the initializer, or an empty one. */

@@ -76,6 +76,21 @@ class ProcessPoolTest {
     }
 
     @Test
+    void argumentsAndResultsLargerThanAPipeFlowBothWaysAtOnce() {
+        // Many 800 KB messages each way: writes to a full pipe must never stall the reader of results.
+        List<double[]> inputs = IntStream.range(0, 24).mapToObj(i -> new double[100_000]).toList();
+        List<double[]> out = pool.map(a -> {
+            double[] r = a.clone();
+            r[0] = 1;
+            return r;
+        }, inputs, 1);
+        assertThat(out).hasSize(24).allMatch(a -> a.length == 100_000 && a[0] == 1);
+        List<Integer> sizes = pool.map((Integer n) -> new long[n], List.of(200_000, 1, 300_000), 1)
+                .stream().map(a -> a.length).toList();
+        assertThat(sizes).containsExactly(200_000, 1, 300_000);
+    }
+
+    @Test
     void submitReturnsAFutureOfTheResult() throws Exception {
         CompletableFuture<String> f = pool.submit((String s) -> s + " from " + ProcessHandle.current().pid(), "hi");
         String answer = f.get(10, TimeUnit.SECONDS);
