@@ -263,7 +263,10 @@ public final class ProcessPool implements AutoCloseable {
             state = State.CLOSED;
             unfinished.addAll(pending);
             pending.clear();
-            for (WorkerHandle w : workers) unfinished.addAll(w.sent);
+            for (WorkerHandle w : workers) {
+                unfinished.addAll(w.sent);
+                w.sent.clear();
+            }
             outstanding = 0;
             changed.signalAll();
         } finally {

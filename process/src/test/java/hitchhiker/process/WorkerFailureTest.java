@@ -78,6 +78,21 @@ class WorkerFailureTest {
     }
 
     @Test
+    void aWorkerThatCannotStartFailsThePoolStartWithItsExitStatus() {
+        assertThatThrownBy(() -> ProcessPool.builder().workers(2).jvmOptions("-XX:+NoSuchOptionForHhg").start())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("exited with status 1 before it was ready");
+    }
+
+    @Test
+    void aFailingInitializerBreaksThePoolWithItsException() {
+        assertThatThrownBy(() -> ProcessPool.builder().workers(1).initializer(() -> {
+            throw new IllegalStateException("no licence");
+        }).start()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("initializer failed in worker 0").hasMessageContaining("no licence");
+    }
+
+    @Test
     void killNineOfTheParentMakesEveryWorkerExitWithinTwoSeconds() throws Exception {
         List<String> cmd = new ArrayList<>(JvmCommand.of(List.of(), "unused"));
         int main = cmd.indexOf(WorkerMain.class.getName());
