@@ -30,54 +30,56 @@ final class Codec {
 
     /** Appends one value. */
     static void encode(WireBuffer out, Object value, String what) {
-        switch (value) {
-            case null -> out.write(NULL);
-            case Integer i -> {
-                out.write(INT);
-                out.writeInt(i);
-            }
-            case Long l -> {
-                out.write(LONG);
-                out.writeLong(l);
-            }
-            case Double d -> {
-                out.write(DOUBLE);
-                out.writeLong(Double.doubleToRawLongBits(d));
-            }
-            case Boolean b -> out.write(b ? TRUE : FALSE);
-            case String s -> {
-                byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-                out.write(STRING);
-                out.writeInt(utf8.length);
-                out.write(utf8, 0, utf8.length);
-            }
-            case byte[] a -> {
-                out.write(BYTES);
-                out.writeInt(a.length);
-                out.write(a, 0, a.length);
-            }
-            case int[] a -> {
-                out.write(INTS);
-                out.writeInt(a.length);
-                for (int v : a) out.writeInt(v);
-            }
-            case long[] a -> {
-                out.write(LONGS);
-                out.writeInt(a.length);
-                for (long v : a) out.writeLong(v);
-            }
-            case double[] a -> {
-                out.write(DOUBLES);
-                out.writeInt(a.length);
-                for (double v : a) out.writeLong(Double.doubleToRawLongBits(v));
-            }
-            default -> {
-                out.write(OBJECT);
-                int at = out.size();
-                out.writeInt(0);
-                serializeInto(out, value, what);
-                out.setInt(at, out.size() - at - 4);
-            }
+        encode(out, value, what, -1);
+    }
+
+    /**
+     * Appends one value; {@code index}, when not negative, numbers it in error messages
+     * ("input #12"), so no message is built unless one is needed.
+     */
+    static void encode(WireBuffer out, Object value, String what, long index) {
+        // An instanceof chain rather than a pattern switch: it is the per-item hot path, and
+        // the JIT turns a chain whose first test usually succeeds into one type check.
+        if (value instanceof Long l) {
+            out.write(LONG);
+            out.writeLong(l);
+        } else if (value instanceof Integer i) {
+            out.write(INT);
+            out.writeInt(i);
+        } else if (value instanceof Double d) {
+            out.write(DOUBLE);
+            out.writeLong(Double.doubleToRawLongBits(d));
+        } else if (value instanceof Boolean b) {
+            out.write(b ? TRUE : FALSE);
+        } else if (value == null) {
+            out.write(NULL);
+        } else if (value instanceof String s) {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            out.write(STRING);
+            out.writeInt(utf8.length);
+            out.write(utf8, 0, utf8.length);
+        } else if (value instanceof byte[] a) {
+            out.write(BYTES);
+            out.writeInt(a.length);
+            out.write(a, 0, a.length);
+        } else if (value instanceof int[] a) {
+            out.write(INTS);
+            out.writeInt(a.length);
+            for (int v : a) out.writeInt(v);
+        } else if (value instanceof long[] a) {
+            out.write(LONGS);
+            out.writeInt(a.length);
+            for (long v : a) out.writeLong(v);
+        } else if (value instanceof double[] a) {
+            out.write(DOUBLES);
+            out.writeInt(a.length);
+            for (double v : a) out.writeLong(Double.doubleToRawLongBits(v));
+        } else {
+            out.write(OBJECT);
+            int at = out.size();
+            out.writeInt(0);
+            serializeInto(out, value, index < 0 ? what : what + " #" + index);
+            out.setInt(at, out.size() - at - 4);
         }
     }
 

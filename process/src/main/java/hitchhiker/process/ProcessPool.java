@@ -29,10 +29,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>How work flows.</b> Functions are serialized once per pool (and sent once per worker);
  * per task only the arguments travel, in a compact binary form (see {@link Codec}). Tasks wait in
- * one queue in the parent and are handed to the least loaded worker, which keeps about a
- * millisecond of work queued in its pipe (at least two tasks), so tiny tasks are pipelined and
- * long ones still balance. Each worker has a reader thread that completes futures and tops the
- * worker up.
+ * one queue in the parent and are handed to the least loaded worker, which is kept about two
+ * milliseconds of work ahead (by its measured task time), so tiny tasks are pipelined and long
+ * ones are handed out one at a time and balance. Each worker has a reader thread that completes
+ * futures and tops the worker up.
  *
  * <p><b>Failures.</b> A task that throws fails only its own future, with a
  * {@link RemoteTaskException} whose cause carries the worker's stack trace. A worker that dies
@@ -308,10 +308,10 @@ public final class ProcessPool implements AutoCloseable {
     }
 
     private static Task chunk(Task.FunctionRef ref, Iterator<?> inputs, int chunksize, long firstIndex) {
-        WireBuffer args = new WireBuffer(16 * Math.min(chunksize, 1024));
+        WireBuffer args = new WireBuffer((int) Math.min(9L * chunksize + 16, 1 << 20)); // fits a chunk of longs
         int n = 0;
         while (n < chunksize && inputs.hasNext()) {
-            Codec.encode(args, inputs.next(), "input #" + (firstIndex + n));
+            Codec.encode(args, inputs.next(), "input", firstIndex + n);
             n++;
         }
         return new Task(ref, n, args.toByteArray(), firstIndex);

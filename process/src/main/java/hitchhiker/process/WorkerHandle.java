@@ -67,9 +67,14 @@ final class WorkerHandle {
         return "worker " + index + " (pid " + process.pid() + ")";
     }
 
-    /** Tasks to keep queued at this worker: about a millisecond of work, at least two. */
+    /**
+     * Tasks to keep sent to this worker: about two milliseconds of work. Tiny tasks are pipelined
+     * (up to 512 at a time) so the worker never waits for the next one; tasks of 2 ms or more go
+     * one at a time, since the wait between them (tens of microseconds) costs less than a task
+     * queued behind a busy worker while another worker has run out of work.
+     */
     int window() {
-        return (int) Math.max(2, Math.min(512, 1_000_000 / Math.max(1, serviceNanos)));
+        return (int) Math.max(1, Math.min(512, 2_000_000 / Math.max(1, serviceNanos)));
     }
 
     /** Folds one observed service time into the running estimate. */

@@ -1,8 +1,8 @@
 package hitchhiker.bench.process;
 
+import hitchhiker.examples.part1.Primes;
 import hitchhiker.process.ProcessPool;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +10,8 @@ import java.util.stream.IntStream;
 
 /**
  * Medians for the process pool's targets: start until 2 workers are ready, one trivial task's
- * round trip, and tiny-task throughput at chunksize 1 and at the automatic chunksize.
+ * round trip, tiny-task throughput at chunksize 1 and at the automatic chunksize, and part1.primes
+ * range B serial against the pool, in wall-clock and CPU time.
  *
  * <p>A plain main rather than JMH: each sample starts and stops whole JVMs, and the numbers we
  * want are medians of many such samples, which JMH's forked iterations would not make clearer.
@@ -28,6 +29,63 @@ public final class ProcessPoolBench {
         try (ProcessPool pool = new ProcessPool(workers)) {
             roundTrip(pool, quick ? 2_000 : 20_000);
             throughput(pool, quick ? 50_000 : 200_000, quick ? 3 : 7);
+            primesB(pool, quick ? 3 : 9);
+        }
+    }
+
+    /**
+     * part1.primes range B, serial against {@code pool.map}, alternating so both see the same
+     * machine. Besides wall-clock medians it prints CPU time summed over this JVM and the workers:
+     * on a machine shared with other jobs the wall-clock ratio says more about the neighbours than
+     * about us, while serial CPU / pool CPU shows what the pool itself costs (1.0 = nothing).
+     */
+    static void primesB(ProcessPool pool, int samples) {
+        List<Long> numbers = java.util.stream.LongStream.range(100_000_000L, 100_100_000L).boxed().toList();
+        double[] serialWall = new double[samples], poolWall = new double[samples];
+        double[] serialCpu = new double[samples], poolCpu = new double[samples];
+        for (int s = -2; s < samples; s++) { // two warm-up rounds
+            long c0 = cpuNanos(pool), t0 = System.nanoTime();
+            long serialCount = numbers.stream().filter(Primes::isPrime).count();
+            long c1 = cpuNanos(pool), t1 = System.nanoTime();
+            List<Boolean> flags = pool.map(Primes::isPrime, numbers);
+            long c2 = cpuNanos(pool), t2 = System.nanoTime();
+            long poolCount = flags.stream().filter(b -> b).count();
+            if (serialCount != 5411 || poolCount != 5411) throw new AssertionError("wrong prime count");
+            if (s < 0) continue;
+            serialWall[s] = (t1 - t0) / 1e9;
+            poolWall[s] = (t2 - t1) / 1e9;
+            serialCpu[s] = (c1 - c0) / 1e9;
+            poolCpu[s] = (c2 - c1) / 1e9;
+        }
+        print("primes B (5411 primes), %d workers, %d samples: serial median %.4f s, pool map median %.4f s, "
+                        + "speed-up %.2fx (best-of %.2fx)", pool.size(), samples, median(serialWall), median(poolWall),
+                median(serialWall) / median(poolWall), min(serialWall) / min(poolWall));
+        print("  CPU time, all processes: serial median %.3f s, pool map median %.3f s: pool CPU efficiency %.2f "
+                        + "(ideal speed-up on %d idle cores %.2fx)", median(serialCpu), median(poolCpu),
+                median(serialCpu) / median(poolCpu), pool.size(), pool.size() * median(serialCpu) / median(poolCpu));
+    }
+
+    /** CPU time used so far by this JVM and the pool's workers, to the nanosecond (Linux schedstat). */
+    static long cpuNanos(ProcessPool pool) {
+        long total = cpuNanos(ProcessHandle.current().pid());
+        for (long pid : pool.pids()) total += cpuNanos(pid);
+        return total;
+    }
+
+    /** Sums the first field of /proc/PID/task/TID/schedstat (ns on a CPU) over the process's threads. */
+    static long cpuNanos(long pid) {
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc", Long.toString(pid), "task");
+        try (var threads = java.nio.file.Files.list(tasks)) {
+            return threads.mapToLong(t -> {
+                try {
+                    return Long.parseLong(java.nio.file.Files.readString(t.resolve("schedstat")).split(" ")[0]);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    return 0; // the thread ended meanwhile
+                }
+            }).sum();
+        } catch (java.io.IOException e) {
+            return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration())
+                    .map(java.time.Duration::toNanos).orElse(0L);
         }
     }
 
@@ -96,9 +154,5 @@ public final class ProcessPoolBench {
 
     static void print(String format, Object... args) {
         System.out.println(String.format(Locale.ROOT, format, args));
-    }
-
-    static <T> List<T> list(T... items) {
-        return new ArrayList<>(List.of(items));
     }
 }
