@@ -11,6 +11,7 @@ import hitchhiker.process.JvmProcess;
 import hitchhiker.process.SharedLong;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,8 +70,12 @@ public final class HelloProcess implements Example {
                     }).output(print ? out : new PrintStream(PrintStream.nullOutputStream()));
                     child.start();
                     child.join();
-                    return Map.of("main_pid", ProcessHandle.current().pid(), "child_pid", child.pid(),
-                            "childs_parent_pid", childsParent.get(), "exit_code", child.exitCode().orElse(-1));
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("main_pid", ProcessHandle.current().pid());
+                    r.put("child_pid", child.pid());
+                    r.put("childs_parent_pid", childsParent.get());
+                    r.put("exit_code", child.exitCode().orElse(-1));
+                    return r;
                 }));
             }
 

@@ -12,6 +12,7 @@ import hitchhiker.process.ProcessQueue;
 import hitchhiker.process.SerializableFunction;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -159,7 +160,10 @@ public final class Primes implements Example {
                 List<Long> primes = (List<Long>) results.serial();
                 settings.out().println(primes.size() + " primes in " + range
                         + (primes.isEmpty() ? "" : ", from " + primes.getFirst() + " to " + primes.getLast()));
-                return Map.of("range", range.name(), "primes", primes.size());
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("range", range.name());
+                r.put("primes", primes.size());
+                return r;
             }
 
             @Override

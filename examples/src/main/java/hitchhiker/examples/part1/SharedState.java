@@ -12,6 +12,7 @@ import hitchhiker.process.SharedDouble;
 import hitchhiker.process.SharedIntArray;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -67,7 +68,10 @@ public final class SharedState implements Example {
                         settings.out().println(num.get());
                         settings.out().println(Arrays.toString(arr.toArray()));
                     }
-                    return Map.of("value", num.get(), "array", Arrays.stream(arr.toArray()).boxed().toList());
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("value", num.get());
+                    r.put("array", Arrays.stream(arr.toArray()).boxed().toList());
+                    return r;
                 }));
             }
 
