@@ -46,6 +46,7 @@ public final class ProcessQueue<T> implements Serializable, AutoCloseable {
     private static final byte PUT = 1, GET = 2, SIZE = 3;
     private static final byte OK = 0, TIMED_OUT = 1;
     private static final Map<Path, ProcessQueue<?>> IN_THIS_JVM = new ConcurrentHashMap<>();
+    private static final long CLOSE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Path socket;
     private final transient LinkedBlockingQueue<byte[]> items; // the owner's; null in a client
@@ -141,8 +142,9 @@ public final class ProcessQueue<T> implements Serializable, AutoCloseable {
     }
 
     /**
-     * Closes this end: the owner stops serving (clients then get {@link IllegalStateException}) and
-     * deletes the socket; a client closes its connections.
+     * Closes this end: the owner stops serving and deletes the socket, and every {@code get} or
+     * {@code put}, here or in other JVMs, waiting or later, throws {@link IllegalStateException};
+     * a client just closes its connections.
      */
     @Override
     public void close() {
@@ -171,8 +173,18 @@ public final class ProcessQueue<T> implements Serializable, AutoCloseable {
         else if (!items.offer(bytes, nanos, TimeUnit.NANOSECONDS)) throw new TimeoutException("queue still full");
     }
 
+    /**
+     * Waits in slices of at most 100 ms, so a consumer blocked here learns within that time that
+     * the queue was closed instead of waiting forever.
+     */
     private byte[] poll(long nanos) throws InterruptedException {
-        return nanos < 0 ? items.take() : items.poll(nanos, TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + nanos;
+        for (; ; ) {
+            requireOpen();
+            long left = nanos < 0 ? CLOSE_CHECK_NANOS : Math.min(CLOSE_CHECK_NANOS, deadline - System.nanoTime());
+            byte[] item = items.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+            if (item != null || (nanos >= 0 && deadline - System.nanoTime() <= 0)) return item;
+        }
     }
 
     private void accept() {
@@ -232,7 +244,7 @@ public final class ProcessQueue<T> implements Serializable, AutoCloseable {
                 }
                 out.flush();
             }
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException | IllegalStateException e) {
             // client gone or owner closing
         } finally {
             served.remove(ch);

@@ -44,6 +44,21 @@ class ProcessQueueTest {
     }
 
     @Test
+    void closingWakesAConsumerWaitingForAnItem() throws Exception {
+        ProcessQueue<Integer> q = new ProcessQueue<>();
+        CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return q.get();
+            } catch (Exception | Error e) {
+                return e;
+            }
+        });
+        Thread.sleep(50);
+        q.close();
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void producersAndConsumersInSeveralJvmsShareOneQueue() throws Exception {
         try (ProcessPool pool = new ProcessPool(2);
              ProcessQueue<Integer> work = new ProcessQueue<>(16);
