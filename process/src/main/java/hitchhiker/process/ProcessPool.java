@@ -133,7 +133,10 @@ public final class ProcessPool implements AutoCloseable {
 
     /**
      * Runs {@code fn(argument)} in a worker. The future fails with a {@link RemoteTaskException} if
-     * the function throws and a {@link WorkerDiedException} if its worker dies.
+     * the function throws and a {@link WorkerDiedException} if its worker dies. It is completed by
+     * the thread that reads the worker's results, so actions chained with {@code thenApply} and
+     * friends should be quick and must not wait for other tasks of this pool (chain them
+     * {@code ...Async} otherwise).
      */
     public <T, R> CompletableFuture<R> submit(SerializableFunction<? super T, ? extends R> fn, T argument) {
         Task.FunctionRef ref = functionRef(fn);
