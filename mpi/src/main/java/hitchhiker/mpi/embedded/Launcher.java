@@ -134,7 +134,11 @@ public final class Launcher {
             int remaining = np;
             while (remaining > 0) {
                 Integer r = exited.poll(5, TimeUnit.MILLISECONDS);
-                if (Double.isNaN(launchSeconds) && allJoined(watch, np)) launchSeconds = seconds(start);
+                if (Double.isNaN(launchSeconds) && allJoined(watch, np)) {
+                    launchSeconds = seconds(start);
+                    // Every rank has it mapped: unlink it now, so even a killed launcher leaks no file.
+                    EmbeddedBackend.deleteQuietly(fabricFile);
+                }
                 if (r == null) continue;
                 remaining--;
                 int code = ranks.get(r).exitValue();
