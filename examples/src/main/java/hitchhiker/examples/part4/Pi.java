@@ -11,7 +11,7 @@ import hitchhiker.mpi.Comm;
 import hitchhiker.mpi.Mpi;
 import hitchhiker.mpi.Op;
 import hitchhiker.mpi.RankProgram;
-import hitchhiker.mpi.embedded.Launcher;
+import hitchhiker.mpi.spi.Backend;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +24,10 @@ import java.util.Map;
  * rank sums every size-th interval, and a SUM reduction brings the pieces to rank 0, which prints
  * "pi is approximately ..., error is ...".
  *
- * <p>Variants: the program on 1 rank and on {@code --workers} ranks. Each timed run launches the
- * JVMs; the launch time and the time of the computation itself (bcast + sums + reduce, measured by
- * rank 0) are printed apart, so the speed-up of the computation is visible even when starting
- * JVMs dominates a small n.
+ * <p>Variants: the program on 1 rank and on {@code --workers} ranks. Each job is launched once
+ * and kept running ({@link ResidentJob}); the harness times the computation itself and the
+ * launch is printed apart, as JVM start-up would otherwise hide the speed-up at every n.
+ * {@code hhg mpirun part4.pi} runs the program once, like the script.
  */
 public final class Pi implements MpiExample {
 
@@ -36,31 +36,70 @@ public final class Pi implements MpiExample {
             Param.integer("repeat", 1, 1, 1000,
                     "computations per launch; compute_s is their median (more than 1 lets the JIT warm up)"));
 
-    /** What every rank runs. */
+    /**
+     * What every rank runs: once, as mpi_pi.py does, or, started resident by {@code hhg run}
+     * ({@link ResidentJob}), once per request from the harness until it says stop.
+     */
     public static final class Program implements RankProgram {
         @Override
         public Object run(Comm world, List<String> args) {
-            var values = MpiExample.parseArgs(PARAMS, args);
+            var values = MpiExample.parseArgs(PARAMS, ResidentJob.withoutLink(args));
+            if (ResidentJob.isResident(args)) {
+                serve(world, args);
+                return null;
+            }
             int repeat = Math.toIntExact((Long) values.get("repeat"));
             double[] seconds = new double[repeat];
-            double[] pi = new double[1];
+            double pi = 0;
             for (int k = 0; k < repeat; k++) {
-                long[] n = new long[1];
-                if (world.rank() == 0) n[0] = (Long) values.get("n");
                 world.barrier();
                 double t0 = Mpi.wtime();
-                world.bcastBuffer(Buffer.of(n), 0);
-                double[] mine = {partialSum(n[0], world.rank(), world.size())};
-                world.reduceBuffer(Buffer.of(mine), Buffer.of(pi), Op.SUM, 0);
+                pi = compute(world, (Long) values.get("n"));
                 seconds[k] = Mpi.wtime() - t0;
             }
             if (world.rank() != 0) return null;
             java.util.Arrays.sort(seconds);
-            System.out.printf(Locale.ROOT, "pi is approximately %.16f, error is %.16f%n", pi[0], Math.abs(pi[0] - Math.PI));
+            return answer(pi, seconds[repeat / 2], world.size());
+        }
+
+        // Requests are n (a Long) from the harness to rank 0; null ends the job.
+        private static void serve(Comm world, List<String> args) {
+            Backend link = world.rank() == 0 ? ResidentJob.joinLink(args) : null;
+            Comm harness = link == null ? null : new Comm(link.world());
+            while (true) {
+                long[] n = {-1};
+                if (harness != null) {
+                    Long request = harness.recv(0, 0);
+                    n[0] = request == null ? -1 : request;
+                }
+                world.bcastBuffer(Buffer.of(n), 0);
+                if (n[0] < 0) break;
+                double t0 = Mpi.wtime();
+                double pi = compute(world, n[0]);
+                double seconds = Mpi.wtime() - t0;
+                if (harness != null) harness.send(answer(pi, seconds, world.size()), 0, 0);
+            }
+            if (link != null) link.finish();
+        }
+
+        // The body of mpi_pi.py: bcast n, sum this rank's share, reduce to rank 0 (which prints).
+        private static double compute(Comm world, long n) {
+            long[] shared = {n};
+            world.bcastBuffer(Buffer.of(shared), 0);
+            double[] mine = {partialSum(shared[0], world.rank(), world.size())};
+            double[] pi = new double[1];
+            world.reduceBuffer(Buffer.of(mine), Buffer.of(pi), Op.SUM, 0);
+            if (world.rank() == 0) {
+                System.out.printf(Locale.ROOT, "pi is approximately %.16f, error is %.16f%n", pi[0], Math.abs(pi[0] - Math.PI));
+            }
+            return pi[0];
+        }
+
+        private static Map<String, Object> answer(double pi, double seconds, int ranks) {
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("pi", pi[0]);
-            result.put("compute_s", seconds[repeat / 2]);
-            result.put("ranks", world.size());
+            result.put("pi", pi);
+            result.put("compute_s", seconds);
+            result.put("ranks", ranks);
             return result;
         }
     }
@@ -111,6 +150,21 @@ public final class Pi implements MpiExample {
         long n = settings.longValue("n");
         int workers = settings.workers();
         String many = workers + " ranks";
+        // One resident job per rank count, launched once: the harness then times the computation
+        // (plus a microsecond round trip to rank 0), and the launch is reported apart.
+        List<Integer> counts = workers > 1 ? List.of(1, workers) : List.of(1);
+        Map<Integer, ResidentJob> jobs = new LinkedHashMap<>();
+        try {
+            for (int np : counts) {
+                ResidentJob job = ResidentJob.start(np, Program.class, List.of(), settings.out());
+                jobs.put(np, job);
+                settings.out().printf(Locale.ROOT, "  %d rank%s launched in %.2f s (not part of the timings)%n",
+                        np, np == 1 ? "" : "s", job.launchSeconds());
+            }
+        } catch (RuntimeException e) {
+            jobs.values().forEach(ResidentJob::close);
+            throw e;
+        }
         return new Workload() {
             @Override
             public List<Variant> variants() {
@@ -121,11 +175,7 @@ public final class Pi implements MpiExample {
             }
 
             private Object run(int np) {
-                Launcher.Result r = launch(settings, np);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> m = (Map<String, Object>) r.result();
-                settings.out().printf(Locale.ROOT, "  %d rank%s: launch %.2f s, compute %.4f s%n", np, np == 1 ? "" : "s",
-                        r.launchSeconds(), (Double) m.get("compute_s"));
+                Map<String, Object> m = jobs.get(np).call(n);
                 return m.get("pi");
             }
 
@@ -149,6 +199,19 @@ public final class Pi implements MpiExample {
                 detail.append(String.format(Locale.ROOT, "expected %.16f (serial sum in this JVM), within 1/n² = %.1e of pi",
                         reference, bound));
                 return Check.of(ok, detail.toString());
+            }
+
+            @Override
+            public void close() {
+                RuntimeException first = null;
+                for (ResidentJob job : jobs.values()) {
+                    try {
+                        job.close();
+                    } catch (RuntimeException e) {
+                        if (first == null) first = e;
+                    }
+                }
+                if (first != null) throw first;
             }
         };
     }
