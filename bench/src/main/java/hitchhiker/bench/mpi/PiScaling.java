@@ -54,5 +54,32 @@ public final class PiScaling {
         }
         double speedup = compute1[repeats / 2] / results[1][repeats / 2];
         System.out.printf(Locale.ROOT, "speed-up 2 ranks over 1 (compute medians): %.2fx (target >= 1.7x)%n", speedup);
+        System.out.printf(Locale.ROOT, "control, same sums in 1 vs 2 threads of this JVM, no MPI: %.2fx%n", threadControl(n, inJob));
+    }
+
+    // What the machine gives two busy threads right now (other users of the cores show up here too).
+    private static double threadControl(long n, int runs) {
+        double[] one = new double[runs], two = new double[runs];
+        for (int k = -3; k < runs; k++) {
+            long t0 = System.nanoTime();
+            Pi.partialSum(n, 0, 1);
+            long t1 = System.nanoTime();
+            Thread other = Thread.ofPlatform().start(() -> Pi.partialSum(n, 1, 2));
+            Pi.partialSum(n, 0, 2);
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Double.NaN;
+            }
+            long t2 = System.nanoTime();
+            if (k >= 0) {
+                one[k] = t1 - t0;
+                two[k] = t2 - t1;
+            }
+        }
+        Arrays.sort(one);
+        Arrays.sort(two);
+        return one[runs / 2] / two[runs / 2];
     }
 }

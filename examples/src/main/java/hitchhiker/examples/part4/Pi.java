@@ -105,7 +105,7 @@ public final class Pi implements MpiExample {
     }
 
     /** h · Σ f((i − ½)h) over i = rank+1, rank+1+size, ... ≤ n: one rank's share of the integral. */
-    static double partialSum(long n, int rank, int size) {
+    public static double partialSum(long n, int rank, int size) {
         double h = 1.0 / n;
         double sum = 0;
         for (long i = rank + 1; i <= n; i += size) {
