@@ -1,0 +1,473 @@
+package hitchhiker.mpi.ffm;
+
+import hitchhiker.mpi.MessageTruncatedException;
+import hitchhiker.mpi.MpiException;
+import hitchhiker.mpi.Status;
+import hitchhiker.mpi.spi.Channel;
+import hitchhiker.mpi.spi.Collectives;
+import hitchhiker.mpi.spi.ElementType;
+import hitchhiker.mpi.spi.ReduceOp;
+import hitchhiker.mpi.spi.Request;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+
+/**
+ * A communicator of the native backend: an {@code MPI_Comm} of the system's MPI library, with
+ * point-to-point and every collective mapped onto MPI's own functions.
+ *
+ * <p><b>Memory.</b> Off-heap segments go to MPI as they are, with no copy. Heap segments (Java
+ * arrays) move while the garbage collector runs, so MPI may only see them during a critical
+ * downcall, in which the calling thread holds off every safepoint — and with it every GC and
+ * every other thread that waits for one — until the call returns. Heap data therefore goes
+ * straight to MPI only in calls that cannot wait long on another process: a blocking send of at
+ * most {@link #CRITICAL_BYTES} (it completes locally, eagerly), and a blocking receive after a
+ * matched probe has found the message (MPI_Mrecv then only copies). Everything else — large heap
+ * sends, nonblocking calls, collectives — stages heap data through native memory.
+ *
+ * <p><b>Collectives</b> use MPI's (MPI_Bcast, MPI_Reduce, ...), except reductions with a
+ * user-defined operation (or a logical one on floating-point data), which fall back to the SPI's
+ * portable algorithms over a private duplicate of this communicator.
+ */
+final class NativeChannel implements Channel {
+
+    /** Heap sends up to this size go straight from the Java array (a critical downcall). */
+    static final long CRITICAL_BYTES = Long.getLong("hhg.mpi.ffm.criticalBytes", 64 * 1024);
+
+    final long comm;
+    private final boolean inter;
+    private final int rank;
+    private final int size;
+    private final int remoteSize;
+    private final boolean predefined;
+    private NativeChannel collective;
+    private boolean freed;
+
+    /** Wraps an MPI communicator; {@code predefined} ones (world, self) are never freed. */
+    NativeChannel(long comm, boolean predefined) {
+        this.comm = comm;
+        this.predefined = predefined;
+        Scratch s = Scratch.get();
+        try {
+            LibMpi.check((int) LibMpi.MPI_Comm_set_errhandler.invokeExact(comm, LibMpi.ERRORS_RETURN), "MPI_Comm_set_errhandler");
+            LibMpi.check((int) LibMpi.MPI_Comm_test_inter.invokeExact(comm, s.flag), "MPI_Comm_test_inter");
+            inter = s.flag.get(ValueLayout.JAVA_INT, 0) != 0;
+            LibMpi.check((int) LibMpi.MPI_Comm_rank.invokeExact(comm, s.flag), "MPI_Comm_rank");
+            rank = s.flag.get(ValueLayout.JAVA_INT, 0);
+            LibMpi.check((int) LibMpi.MPI_Comm_size.invokeExact(comm, s.flag), "MPI_Comm_size");
+            size = s.flag.get(ValueLayout.JAVA_INT, 0);
+            if (inter) {
+                LibMpi.check((int) LibMpi.MPI_Comm_remote_size.invokeExact(comm, s.flag), "MPI_Comm_remote_size");
+                remoteSize = s.flag.get(ValueLayout.JAVA_INT, 0);
+            } else {
+                remoteSize = size;
+            }
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    @Override
+    public int rank() {
+        return rank;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public boolean isInter() {
+        return inter;
+    }
+
+    @Override
+    public int remoteSize() {
+        return remoteSize;
+    }
+
+    // ---- point to point -------------------------------------------------------------------
+
+    @Override
+    public void send(MemorySegment data, int dest, int tag) {
+        long bytes = data.byteSize();
+        MemorySegment buf = data;
+        boolean critical = false;
+        if (!data.isNative()) {
+            if (bytes <= CRITICAL_BYTES) {
+                critical = true;
+            } else {
+                buf = Scratch.get().staging(bytes).copyFrom(data);
+            }
+        }
+        int rc;
+        try (ByteCount n = ByteCount.of(bytes)) {
+            rc = critical
+                    ? (int) LibMpi.MPI_Send_CRITICAL.invokeExact(buf, n.count, n.type, peer(dest), tag, comm)
+                    : (int) LibMpi.MPI_Send.invokeExact(buf, n.count, n.type, peer(dest), tag, comm);
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+        LibMpi.check(rc, "MPI_Send");
+    }
+
+    @Override
+    public Status recv(MemorySegment into, int source, int tag) {
+        Scratch s = Scratch.get();
+        long capacity = into.byteSize();
+        try {
+            if (into.isNative()) {
+                int rc;
+                try (ByteCount n = ByteCount.of(capacity)) {
+                    rc = (int) LibMpi.MPI_Recv.invokeExact(into, n.count, n.type, peer(source), tagOf(tag), comm, s.status);
+                }
+                if (rc != 0) throw failure(rc, "MPI_Recv", s.status, capacity);
+                return status(s.status);
+            }
+            // A heap buffer: wait for the message outside any critical region, then copy it in directly.
+            LibMpi.check((int) LibMpi.MPI_Mprobe.invokeExact(peer(source), tagOf(tag), comm, s.message, s.status), "MPI_Mprobe");
+            long bytes = LibMpi.ABI.statusBytes(s.status);
+            if (bytes > capacity) {
+                Status whole = status(s.status);
+                try (ByteCount n = ByteCount.of(bytes)) {   // receive it anyway: a matched message must be
+                    int ignored = (int) LibMpi.MPI_Mrecv.invokeExact(s.staging(bytes), n.count, n.type, s.message, s.status);
+                }
+                throw new MessageTruncatedException(whole, capacity);
+            }
+            int rc;
+            try (ByteCount n = ByteCount.of(bytes)) {
+                rc = (int) LibMpi.MPI_Mrecv_CRITICAL.invokeExact(into, n.count, n.type, s.message, s.status);
+            }
+            if (rc != 0) throw failure(rc, "MPI_Mrecv", s.status, capacity);
+            return status(s.status);
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    @Override
+    public Request isend(MemorySegment data, int dest, int tag) {
+        long bytes = data.byteSize();
+        MemorySegment buf = data.isNative() ? data : Arena.ofAuto().allocate(Math.max(bytes, 1), 16).asSlice(0, bytes).copyFrom(data);
+        Scratch s = Scratch.get();
+        try (ByteCount n = ByteCount.of(bytes)) {
+            LibMpi.check((int) LibMpi.MPI_Isend.invokeExact(buf, n.count, n.type, peer(dest), tag, comm, s.handle), "MPI_Isend");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+        return new NativeRequest(this, s.handleValue(), buf, null, new Status(dest, tag, bytes));
+    }
+
+    @Override
+    public Request irecv(MemorySegment into, int source, int tag) {
+        long capacity = into.byteSize();
+        MemorySegment buf = into.isNative() ? into : Arena.ofAuto().allocate(Math.max(capacity, 1), 16).asSlice(0, capacity);
+        Scratch s = Scratch.get();
+        try (ByteCount n = ByteCount.of(capacity)) {
+            LibMpi.check((int) LibMpi.MPI_Irecv.invokeExact(buf, n.count, n.type, peer(source), tagOf(tag), comm, s.handle), "MPI_Irecv");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+        return new NativeRequest(this, s.handleValue(), buf, into.isNative() ? null : into, null);
+    }
+
+    @Override
+    public Request irecvAnySize(int source, int tag) {
+        return new AnySizeRequest(this, peer(source), tagOf(tag));
+    }
+
+    @Override
+    public Status probe(int source, int tag) {
+        Scratch s = Scratch.get();
+        try {
+            LibMpi.check((int) LibMpi.MPI_Probe.invokeExact(peer(source), tagOf(tag), comm, s.status), "MPI_Probe");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+        return status(s.status);
+    }
+
+    @Override
+    public Status iprobe(int source, int tag) {
+        Scratch s = Scratch.get();
+        try {
+            LibMpi.check((int) LibMpi.MPI_Iprobe.invokeExact(peer(source), tagOf(tag), comm, s.flag, s.status), "MPI_Iprobe");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+        return s.flag.get(ValueLayout.JAVA_INT, 0) == 0 ? null : status(s.status);
+    }
+
+    // ---- collectives ------------------------------------------------------------------------
+
+    @Override
+    public synchronized Channel collectiveContext() {
+        if (collective == null) {
+            Scratch s = Scratch.get();
+            try {
+                LibMpi.check((int) LibMpi.MPI_Comm_dup.invokeExact(comm, s.handle), "MPI_Comm_dup");
+            } catch (Throwable e) {
+                throw LibMpi.rethrow(e);
+            }
+            collective = new NativeChannel(s.handleValue(), false);
+        }
+        return collective;
+    }
+
+    @Override
+    public void barrier() {
+        try {
+            LibMpi.check((int) LibMpi.MPI_Barrier.invokeExact(comm), "MPI_Barrier");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    @Override
+    public void bcast(MemorySegment buffer, int root) {
+        try (Staged b = Staged.inOut(buffer); ByteCount n = ByteCount.of(buffer.byteSize())) {
+            LibMpi.check((int) LibMpi.MPI_Bcast.invokeExact(b.segment, n.count, n.type, peer(root), comm), "MPI_Bcast");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    @Override
+    public void gather(MemorySegment send, MemorySegment recv, int root) {
+        boolean receiving = receivingRoot(root);
+        int block = intCount(receiving && inter ? recv.byteSize() / Math.max(1, remoteSize) : send.byteSize(), "gather");
+        try (Staged s = Staged.in(sending(root) ? send : MemorySegment.NULL);
+             Staged r = Staged.out(receiving ? recv : MemorySegment.NULL)) {
+            LibMpi.check((int) LibMpi.MPI_Gather.invokeExact(s.segment, block, LibMpi.BYTE, r.segment, block, LibMpi.BYTE,
+                    peer(root), comm), "MPI_Gather");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    @Override
+    public void gatherv(MemorySegment send, MemorySegment recv, long[] counts, int root) {
+        boolean receiving = receivingRoot(root);
+        try (Arena arena = Arena.ofConfined();
+             Staged s = Staged.in(sending(root) ? send : MemorySegment.NULL);
+             Staged r = Staged.out(receiving ? recv : MemorySegment.NULL)) {
+            MemorySegment[] layout = receiving ? countsAndDisplacements(arena, counts, "gatherv") : new MemorySegment[] {
+                    MemorySegment.NULL, MemorySegment.NULL};
+            LibMpi.check((int) LibMpi.MPI_Gatherv.invokeExact(s.segment, intCount(sending(root) ? send.byteSize() : 0, "gatherv"),
+                    LibMpi.BYTE, r.segment, layout[0], layout[1], LibMpi.BYTE, peer(root), comm), "MPI_Gatherv");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    @Override
+    public void scatter(MemorySegment send, MemorySegment recv, int root) {
+        boolean sendingRoot = receivingRoot(root);
+        int block = intCount(sendingRoot ? send.byteSize() / Math.max(1, inter ? remoteSize : size) : recv.byteSize(), "scatter");
+        boolean receiving = inter ? root >= 0 : true;
+        try (Staged s = Staged.in(sendingRoot ? send : MemorySegment.NULL);
+             Staged r = Staged.out(receiving ? recv : MemorySegment.NULL)) {
+            LibMpi.check((int) LibMpi.MPI_Scatter.invokeExact(s.segment, block, LibMpi.BYTE, r.segment, block, LibMpi.BYTE,
+                    peer(root), comm), "MPI_Scatter");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    @Override
+    public void scatterv(MemorySegment send, long[] counts, MemorySegment recv, int root) {
+        boolean sendingRoot = receivingRoot(root);
+        boolean receiving = inter ? root >= 0 : true;
+        try (Arena arena = Arena.ofConfined();
+             Staged s = Staged.in(sendingRoot ? send : MemorySegment.NULL);
+             Staged r = Staged.out(receiving ? recv : MemorySegment.NULL)) {
+            MemorySegment[] layout = sendingRoot ? countsAndDisplacements(arena, counts, "scatterv") : new MemorySegment[] {
+                    MemorySegment.NULL, MemorySegment.NULL};
+            LibMpi.check((int) LibMpi.MPI_Scatterv.invokeExact(s.segment, layout[0], layout[1], LibMpi.BYTE, r.segment,
+                    intCount(receiving ? recv.byteSize() : 0, "scatterv"), LibMpi.BYTE, peer(root), comm), "MPI_Scatterv");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    @Override
+    public void allgather(MemorySegment send, MemorySegment recv) {
+        int block = intCount(send.byteSize(), "allgather");
+        try (Staged s = Staged.in(send); Staged r = Staged.out(recv)) {
+            LibMpi.check((int) LibMpi.MPI_Allgather.invokeExact(s.segment, block, LibMpi.BYTE, r.segment, block, LibMpi.BYTE, comm),
+                    "MPI_Allgather");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    @Override
+    public void allgatherv(MemorySegment send, MemorySegment recv, long[] counts) {
+        try (Arena arena = Arena.ofConfined(); Staged s = Staged.in(send); Staged r = Staged.out(recv)) {
+            MemorySegment[] layout = countsAndDisplacements(arena, counts, "allgatherv");
+            LibMpi.check((int) LibMpi.MPI_Allgatherv.invokeExact(s.segment, intCount(send.byteSize(), "allgatherv"), LibMpi.BYTE,
+                    r.segment, layout[0], layout[1], LibMpi.BYTE, comm), "MPI_Allgatherv");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    @Override
+    public void reduce(MemorySegment send, MemorySegment recv, ElementType type, ReduceOp op, int root) {
+        long mpiOp = Types.op(op, type);
+        if (mpiOp == 0) {
+            Collectives.reduce(collectiveContext(), send, recv, type, op, root);
+            return;
+        }
+        boolean receiving = receivingRoot(root);
+        long bytes = receiving && inter ? recv.byteSize() : send.byteSize();
+        int count = intCount(bytes / type.bytes(), "reduce");
+        try (Staged s = Staged.in(sending(root) ? send : MemorySegment.NULL);
+             Staged r = Staged.out(receiving ? recv : MemorySegment.NULL)) {
+            LibMpi.check((int) LibMpi.MPI_Reduce.invokeExact(s.segment, r.segment, count, Types.datatype(type), mpiOp,
+                    peer(root), comm), "MPI_Reduce");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    @Override
+    public void allreduce(MemorySegment send, MemorySegment recv, ElementType type, ReduceOp op) {
+        long mpiOp = Types.op(op, type);
+        if (mpiOp == 0) {
+            Collectives.allreduce(collectiveContext(), send, recv, type, op);
+            return;
+        }
+        int count = intCount(send.byteSize() / type.bytes(), "allreduce");
+        try (Staged s = Staged.in(send); Staged r = Staged.out(recv)) {
+            LibMpi.check((int) LibMpi.MPI_Allreduce.invokeExact(s.segment, r.segment, count, Types.datatype(type), mpiOp, comm),
+                    "MPI_Allreduce");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    // ---- communicator management -----------------------------------------------------------
+
+    @Override
+    public Channel split(int color, int key) {
+        Scratch s = Scratch.get();
+        try {
+            int mpiColor = color == UNDEFINED ? LibMpi.ABI.undefined() : color;
+            LibMpi.check((int) LibMpi.MPI_Comm_split.invokeExact(comm, mpiColor, key, s.handle), "MPI_Comm_split");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+        long created = s.handleValue();
+        return created == LibMpi.COMM_NULL ? null : new NativeChannel(created, false);
+    }
+
+    @Override
+    public Channel spawn(String mainClass, List<String> args, int count, int root) {
+        List<String> command = JavaCommand.forMain(mainClass, args);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment argv = arena.allocate(ValueLayout.ADDRESS, command.size());  // argv[size-1] is the NULL terminator
+            for (int i = 1; i < command.size(); i++) argv.setAtIndex(ValueLayout.ADDRESS, i - 1, arena.allocateFrom(command.get(i)));
+            Scratch s = Scratch.get();
+            LibMpi.check((int) LibMpi.MPI_Comm_spawn.invokeExact(arena.allocateFrom(command.get(0)), argv, count, LibMpi.INFO_NULL,
+                    root, comm, s.handle, MemorySegment.NULL), "MPI_Comm_spawn");
+            return new NativeChannel(s.handleValue(), false);
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    @Override
+    public synchronized void disconnect() {
+        if (predefined || freed) return;
+        freed = true;
+        release(LibMpi.MPI_Comm_disconnect, "MPI_Comm_disconnect");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (predefined || freed) return;
+        freed = true;
+        release(LibMpi.MPI_Comm_free, "MPI_Comm_free");
+    }
+
+    private void release(java.lang.invoke.MethodHandle how, String function) {
+        if (collective != null) collective.close();
+        try {
+            LibMpi.check((int) how.invokeExact(Scratch.get().handle(comm)), function);
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    // ---- translation between the SPI and MPI --------------------------------------------------
+
+    /** The MPI value of an SPI rank argument (the special ranks differ between the two). */
+    private static int peer(int rank) {
+        return switch (rank) {
+            case ANY_SOURCE -> LibMpi.ABI.anySource();
+            case PROC_NULL -> LibMpi.ABI.procNull();
+            case ROOT -> LibMpi.ABI.root();
+            default -> rank;
+        };
+    }
+
+    private static int tagOf(int tag) {
+        return tag == ANY_TAG ? LibMpi.ABI.anyTag() : tag;
+    }
+
+    /** The SPI status of an MPI status. */
+    Status status(MemorySegment mpi) {
+        int source = mpi.get(ValueLayout.JAVA_INT, LibMpi.ABI.statusSourceOffset());
+        int tag = mpi.get(ValueLayout.JAVA_INT, LibMpi.ABI.statusTagOffset());
+        if (source == LibMpi.ABI.procNull()) source = PROC_NULL;
+        if (tag == LibMpi.ABI.anyTag()) tag = ANY_TAG;
+        return new Status(source, tag, LibMpi.ABI.statusBytes(mpi));
+    }
+
+    /** The exception for a failed receive: truncation as the API's own exception, anything else as MPI says. */
+    RuntimeException failure(int rc, String function, MemorySegment mpiStatus, long capacity) {
+        if (LibMpi.errorClass(rc) == LibMpi.ABI.errTruncate()) {
+            Status st = status(mpiStatus);
+            return new MessageTruncatedException(new Status(st.source(), st.tag(), Math.max(st.bytes(), capacity + 1)), capacity);
+        }
+        return new MpiNativeException(function, rc, LibMpi.errorString(rc));
+    }
+
+    private boolean receivingRoot(int root) {
+        return inter ? root == ROOT : rank == root;
+    }
+
+    private boolean sending(int root) {
+        return inter ? root >= 0 : true;
+    }
+
+    private static int intCount(long bytes, String what) {
+        if (bytes > Integer.MAX_VALUE) {
+            throw new MpiException(what + " of blocks over 2 GiB is not supported by the native backend; "
+                    + "send the data point to point instead");
+        }
+        return (int) bytes;
+    }
+
+    /** MPI's int counts and displacements of blocks of {@code counts[i]} bytes laid end to end. */
+    private static MemorySegment[] countsAndDisplacements(Arena arena, long[] counts, String what) {
+        MemorySegment c = arena.allocate(ValueLayout.JAVA_INT, Math.max(1, counts.length));
+        MemorySegment d = arena.allocate(ValueLayout.JAVA_INT, Math.max(1, counts.length));
+        long offset = 0;
+        for (int i = 0; i < counts.length; i++) {
+            c.setAtIndex(ValueLayout.JAVA_INT, i, intCount(counts[i], what));
+            d.setAtIndex(ValueLayout.JAVA_INT, i, intCount(offset, what));
+            offset += counts[i];
+        }
+        return new MemorySegment[] {c, d};
+    }
+
+    @Override
+    public String toString() {
+        return "native communicator (rank " + rank + " of " + size + (inter ? ", remote " + remoteSize : "") + ")";
+    }
+}
