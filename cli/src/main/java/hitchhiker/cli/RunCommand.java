@@ -1,0 +1,49 @@
+package hitchhiker.cli;
+
+import hitchhiker.examples.Example;
+import hitchhiker.examples.ExampleRun;
+import hitchhiker.examples.Harness;
+import hitchhiker.examples.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code hhg run <id> [name=value ...]}: times one example's variants and checks its result. */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Run one example: a warm-up, then the median of repeats for each variant,",
+                "the speed-up against the serial variant, and the check of the result."},
+        footer = {"", "Examples:", "  hhg run part1.primes range=C --workers 2",
+                "  hhg run part3.julia resolution=1000 --threads 2 --json"})
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Hhg hhg;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The example's id (see hhg list).")
+    private String id;
+
+    @Parameters(index = "1..*", paramLabel = "NAME=VALUE", description = "The example's parameters.")
+    private List<String> assignments = new ArrayList<>();
+
+    @Mixin
+    private RunOptions options;
+
+    @Override
+    public Integer call() {
+        options.validate();
+        Example example = hhg.catalogue().get(id);
+        PrintStream exampleOut = options.json ? hhg.err() : hhg.out();
+        Settings settings = options.settings(example, exampleOut).with(Assignments.parse(example, assignments));
+        if (!options.json) hhg.out().println(example.id() + " — " + example.title());
+        ExampleRun run = new Harness(1, options.repeat).run(example, settings);
+        hhg.out().print(options.json ? Json.write(RunFormat.json(run)) + "\n" : RunFormat.text(run));
+        hhg.out().flush();
+        return run.check().passed() ? 0 : 1;
+    }
+}

@@ -1,0 +1,100 @@
+package hitchhiker.cli;
+
+import hitchhiker.examples.ExampleRun;
+import hitchhiker.examples.VariantTiming;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** How an {@link ExampleRun} is shown: as a table for people and as the documented JSON shape for scripts. */
+final class RunFormat {
+
+    private RunFormat() {
+    }
+
+    /**
+     * {@code {"id", "params", "result", "check": {"passed", "detail"}, "variants": {name: {"median_s",
+     * "runs", ...}}, "workers"}}, as DESIGN.md documents it; extra fields per variant say more.
+     */
+    static Map<String, Object> json(ExampleRun run) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", run.example());
+        o.put("params", new LinkedHashMap<>(run.params()));
+        o.put("result", run.result());
+        o.put("check", Map.of("passed", run.check().passed(), "detail", run.check().detail()));
+        Map<String, Object> variants = new LinkedHashMap<>();
+        for (VariantTiming v : run.variants()) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("median_s", v.median());
+            t.put("runs", v.runs());
+            t.put("best_s", v.best());
+            t.put("first_s", v.firstSeconds());
+            t.put("workers", v.workers());
+            t.put("role", v.role());
+            t.put("speedup", run.speedup(v).orElse(null));
+            t.put("efficiency", run.efficiency(v).orElse(null));
+            variants.put(v.name(), t);
+        }
+        o.put("variants", variants);
+        o.put("workers", run.workers());
+        if (!run.files().isEmpty()) o.put("files", run.files().stream().map(Object::toString).toList());
+        return o;
+    }
+
+    /** The variants' timings as a table, then the result and the check. */
+    static String text(ExampleRun run) {
+        Table t = new Table("variant", "workers>", "first s>", "median s>", "runs>", "speed-up>", "efficiency>");
+        for (VariantTiming v : run.variants()) {
+            Optional<Double> s = run.speedup(v);
+            t.row(v.name() + (v.role() == hitchhiker.examples.Variant.Role.WRONG ? " (wrong on purpose)" : ""),
+                    Integer.toString(v.workers()), seconds(v.firstSeconds()), seconds(v.median()),
+                    Integer.toString(v.runs()), s.map(RunFormat::ratio).orElse("-"),
+                    run.efficiency(v).map(RunFormat::percent).orElse("-"));
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("  params: ").append(params(run.params())).append('\n');
+        if (!run.variants().isEmpty()) sb.append(t.render("  "));
+        sb.append("  result: ").append(resultText(run.result(), 200)).append('\n');
+        sb.append("  check:  ").append(run.check().passed() ? "passed" : "FAILED").append(" — ")
+                .append(run.check().detail()).append('\n');
+        for (var f : run.files()) sb.append("  wrote:  ").append(f).append('\n');
+        return sb.toString();
+    }
+
+    static String params(Map<String, Object> params) {
+        if (params.isEmpty()) return "(none)";
+        StringBuilder sb = new StringBuilder();
+        params.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    /** The result on one line, cut to {@code max} characters. */
+    static String resultText(Object result, int max) {
+        String s = switch (result) {
+            case null -> "-";
+            case Double d -> String.format(Locale.ROOT, "%.10g", d);
+            case Map<?, ?> m -> Json.write(m);
+            case List<?> l -> Json.write(l);
+            default -> result.toString();
+        };
+        s = s.replace('\n', ' ');
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    static String seconds(double s) {
+        if (s >= 100) return String.format(Locale.ROOT, "%.1f", s);
+        if (s >= 1) return String.format(Locale.ROOT, "%.3f", s);
+        return String.format(Locale.ROOT, "%.4f", s);
+    }
+
+    static String ratio(double r) {
+        return String.format(Locale.ROOT, "%.2fx", r);
+    }
+
+    static String percent(double e) {
+        return String.format(Locale.ROOT, "%.0f%%", e * 100);
+    }
+}

@@ -1,0 +1,116 @@
+package hitchhiker.cli;
+
+import hitchhiker.examples.Example;
+import hitchhiker.examples.ExampleRun;
+import hitchhiker.examples.Harness;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code hhg tour}: the main job. Runs every example at its default (or quick) sizes, part by
+ * part, with progress on stderr, then a summary table (or one JSON object) on stdout.
+ */
+@Command(name = "tour", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Run the whole guide: every example, part by part, timed and checked,",
+                "then a summary of results and speed-ups. Exits 1 if any check fails."})
+final class TourCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Hhg hhg;
+
+    @Mixin
+    private RunOptions options;
+
+    @Option(names = "--part", paramLabel = "N", split = ",",
+            description = "Only these parts (1-4), e.g. --part 1,3.")
+    private List<Integer> parts = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        options.validate();
+        for (int p : parts) {
+            if (p < 1 || p > 4) throw new hitchhiker.examples.BadInputException("--part must be 1 to 4, not " + p);
+        }
+        List<Example> examples = hhg.catalogue().all().stream()
+                .filter(e -> parts.isEmpty() || parts.contains(e.part())).toList();
+        Harness harness = new Harness(1, options.repeat);
+        List<ExampleRun> runs = new ArrayList<>();
+        long t0 = System.nanoTime();
+        int i = 0;
+        int lastPart = 0;
+        for (Example e : examples) {
+            i++;
+            if (e.part() != lastPart && !options.json) {
+                hhg.err().println(hitchhiker.examples.Catalogue.PART_TITLES.get(e.part() - 1));
+                lastPart = e.part();
+            }
+            hhg.err().printf(Locale.ROOT, "  [%2d/%d] %-18s ", i, examples.size(), e.id());
+            hhg.err().flush();
+            long s0 = System.nanoTime();
+            // The examples' own prints would break the progress lines: they go to a buffer that
+            // is shown only when the example fails.
+            var captured = new java.io.ByteArrayOutputStream();
+            ExampleRun run = harness.run(e, options.settings(e, new java.io.PrintStream(captured, true)));
+            runs.add(run);
+            hhg.err().printf(Locale.ROOT, "%s %6.1f s%n", run.check().passed() ? "ok    " : "FAILED",
+                    (System.nanoTime() - s0) / 1e9);
+            if (!run.check().passed()) {
+                hhg.err().println("         " + run.check().detail());
+                captured.toString().lines().limit(20).forEach(l -> hhg.err().println("         | " + l));
+            }
+        }
+        double total = (System.nanoTime() - t0) / 1e9;
+        long failed = runs.stream().filter(r -> !r.check().passed()).count();
+        if (options.json) {
+            hhg.out().println(Json.write(json(runs, total)));
+        } else {
+            hhg.out().println();
+            hhg.out().print(summary(runs));
+            hhg.out().printf(Locale.ROOT, "%n%d examples, %d passed, %d failed, in %.1f s%n",
+                    runs.size(), runs.size() - failed, failed, total);
+        }
+        hhg.out().flush();
+        return failed == 0 ? 0 : 1;
+    }
+
+    private Map<String, Object> json(List<ExampleRun> runs, double total) {
+        Map<String, Object> tour = new LinkedHashMap<>();
+        tour.put("quick", options.quick);
+        tour.put("cores", RunOptions.CORES);
+        tour.put("threads", options.threads);
+        tour.put("workers", options.workers);
+        tour.put("jdk", Runtime.version().toString());
+        tour.put("date", Instant.now().toString());
+        tour.put("seconds", total);
+        tour.put("passed", runs.stream().allMatch(r -> r.check().passed()));
+        tour.put("examples", runs.stream().map(RunFormat::json).toList());
+        return tour;
+    }
+
+    /** The summary table: example, result, check, serial s, best parallel s, speed-up, efficiency. */
+    static String summary(List<ExampleRun> runs) {
+        Table t = new Table("example", "result", "check", "serial s>", "best parallel s>", "speed-up>",
+                "efficiency>");
+        for (ExampleRun r : runs) {
+            var serial = r.serial();
+            var best = r.bestParallel();
+            t.row(r.example(), RunFormat.resultText(r.result(), 34), r.check().passed() ? "ok" : "FAILED",
+                    serial.map(v -> RunFormat.seconds(v.median())).orElse("-"),
+                    best.map(v -> RunFormat.seconds(v.median()) + " (" + v.name() + ")").orElse("-"),
+                    best.flatMap(r::speedup).map(RunFormat::ratio).orElse("-"),
+                    best.flatMap(r::efficiency).map(RunFormat::percent).orElse("-"));
+        }
+        return t.render("");
+    }
+
+}
