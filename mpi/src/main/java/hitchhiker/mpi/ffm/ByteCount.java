@@ -62,8 +62,11 @@ final class ByteCount implements AutoCloseable {
     @Override
     public void close() {
         if (!derived) return;
-        try {
-            LibMpi.check((int) LibMpi.MPI_Type_free.invokeExact(Scratch.get().handle(type)), "MPI_Type_free");
+        // Not the thread's scratch handle: the caller may still have to read a request from it.
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cell = arena.allocate(ValueLayout.JAVA_LONG);
+            LibMpi.ABI.writeHandle(cell, 0, type);
+            LibMpi.check((int) LibMpi.MPI_Type_free.invokeExact(cell), "MPI_Type_free");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
         }

@@ -43,7 +43,7 @@ public final class NativeBackend implements Backend {
             throw LibMpi.rethrow(e);
         }
         long parentComm = s.handleValue();
-        this.parent = parentComm == LibMpi.COMM_NULL ? Optional.empty() : Optional.of(new NativeChannel(parentComm, true));
+        this.parent = parentComm == LibMpi.COMM_NULL ? Optional.empty() : Optional.of(new NativeChannel(parentComm, false));
     }
 
     /**
