@@ -73,10 +73,16 @@ public final class NativeMpiLibrary {
         throw new NativeMpiUnavailableException(r.whyNot);
     }
 
-    private record Result(NativeMpiLibrary library, String whyNot) {
+    /** A library, or why there is none. */
+    record Result(NativeMpiLibrary library, String whyNot) {
     }
 
     private static Result open() {
+        return open(configuredPath());
+    }
+
+    /** Opens the library at {@code chosen}, or the first of the ABI's usual names; uncached, for tests. */
+    static Result open(Optional<String> chosen) {
         if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
             return new Result(null, "the native MPI backend supports Linux only, not " + System.getProperty("os.name"));
         }
@@ -94,7 +100,6 @@ public final class NativeMpiLibrary {
             return new Result(null, "cannot call dlopen through the FFM API: " + e);
         }
         List<String> candidates = new ArrayList<>();
-        Optional<String> chosen = configuredPath();
         chosen.ifPresentOrElse(candidates::add, () -> candidates.addAll(OpenMpiAbi.INSTANCE.libraryNames()));
         List<String> failures = new ArrayList<>();
         for (String name : candidates) {
@@ -110,6 +115,7 @@ public final class NativeMpiLibrary {
                 for (MpiAbi abi : List.<MpiAbi>of(OpenMpiAbi.INSTANCE)) {
                     if (abi.recognises(symbols)) return new Result(new NativeMpiLibrary(abi, symbols, name), null);
                 }
+                if (symbols.find("MPI_Init_thread").isEmpty()) return new Result(null, name + " is not an MPI library (no MPI_Init_thread)");
                 return new Result(null, name + " is an MPI library of an unsupported ABI (this build knows Open MPI's; "
                         + "MPICH-family libraries are not supported yet)");
             } catch (Throwable e) {

@@ -1,7 +1,9 @@
 package hitchhiker.mpi.ffm;
 
+import hitchhiker.mpi.MpiException;
+
 /** There is no usable native MPI in this process; the message says why in one line. */
-public final class NativeMpiUnavailableException extends RuntimeException {
+public final class NativeMpiUnavailableException extends MpiException {
 
     private static final long serialVersionUID = 1L;
 

@@ -6,7 +6,13 @@ import hitchhiker.mpi.spi.Backends;
 
 import java.util.Map;
 
-/** Chooses the native backend for processes that Open MPI's {@code mpirun} started, when libmpi can be loaded. */
+/**
+ * Chooses the native backend for processes that Open MPI's {@code mpirun} started. It applies
+ * whenever mpirun's marker is in the environment, even if libmpi turns out to be unusable: then
+ * {@link #start} fails with the precise reason (library missing, wrong ABI, ...), which tells a
+ * user more than "no backend" would; without the marker it never applies, so the embedded
+ * transport is unaffected by a broken or absent MPI.
+ */
 public final class NativeProvider implements BackendProvider {
 
     @Override
@@ -16,7 +22,7 @@ public final class NativeProvider implements BackendProvider {
 
     @Override
     public boolean applies(Map<String, String> env) {
-        return env.containsKey(Backends.OPEN_MPI_MARKER) && NativeMpi.check().usable();
+        return env.containsKey(Backends.OPEN_MPI_MARKER);
     }
 
     @Override
@@ -26,6 +32,11 @@ public final class NativeProvider implements BackendProvider {
 
     @Override
     public Backend start() {
+        NativeMpi.Availability native_ = NativeMpi.check();
+        if (!native_.usable()) {
+            throw new NativeMpiUnavailableException("started by mpirun, but the native MPI backend cannot run: "
+                    + native_.detail() + " (or run the program with hhg mpirun, on the embedded transport)");
+        }
         return NativeBackend.start();
     }
 }
