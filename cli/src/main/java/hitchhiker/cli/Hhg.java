@@ -20,6 +20,7 @@ import java.util.Arrays;
  */
 @Command(name = "hhg", mixinStandardHelpOptions = true, versionProvider = Version.class,
         subcommands = {ListCommand.class, RunCommand.class, ExecCommand.class, TourCommand.class, DoctorCommand.class,
+                MpirunCommand.class,
                 CommandLine.HelpCommand.class},
         description = {"The Hitchhiker's Guide to Parallelism, in Java.", "",
                 "Start with 'hhg doctor', then 'hhg tour'; 'hhg list' shows every example."},

@@ -14,6 +14,11 @@ final class LaunchEnv {
     /** For spawned processes: how many parent processes take part in that file (they come first). */
     static final String PARENT_SIZE = "HHG_MPI_PARENT_SIZE";
 
+    /** The process whose death means this one should exit at once (the launcher, or the spawning parent). */
+    static final String WATCH_PID = "HHG_MPI_WATCH_PID";
+    /** For rank 0 of a launched job: where to write its {@code RankProgram}'s result. */
+    static final String RESULT = "HHG_MPI_RESULT";
+
     private LaunchEnv() {
     }
 }
