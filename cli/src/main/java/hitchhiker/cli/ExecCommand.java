@@ -7,6 +7,10 @@ import hitchhiker.examples.Results;
 import hitchhiker.examples.Settings;
 import hitchhiker.examples.Variant;
 import hitchhiker.examples.Workload;
+import hitchhiker.examples.part4.MpiExample;
+import hitchhiker.mpi.Mpi;
+import hitchhiker.mpi.RankMain;
+import hitchhiker.mpi.RankProgram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,10 +35,10 @@ import java.util.concurrent.Callable;
  * process's environment says (native under Open MPI's mpirun, embedded under {@code hhg mpirun},
  * a world of one otherwise).
  *
- * <p>A program is, in order: an example whose class has a {@code public static void main(String[])}
- * (the part 4 rank programs; they get the arguments as given); any other example (its variants run
- * once each, then its check; arguments are {@code name=value}); or a class with a {@code main}
- * method, by its full name. Everything after the program is passed on untouched, options included.
+ * <p>A program is, in order: a part 4 example ({@link MpiExample}: its rank program runs, with the
+ * arguments as given, {@code name=value}); any other example (its variants run once each, then its
+ * check); or a class by its full name, a {@link RankProgram} or one with a {@code main} method.
+ * Everything after the program is passed on untouched, options included.
  */
 @Command(name = "exec", mixinStandardHelpOptions = true, versionProvider = Version.class,
         modelTransformer = ExecCommand.PassArgumentsThrough.class,
@@ -58,6 +62,7 @@ final class ExecCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Optional<Example> example = hhg.catalogue().find(program);
         if (example.isPresent()) {
+            if (example.get() instanceof MpiExample mpi) return runRanks(mpi.program());
             Optional<Method> main = mainOf(example.get().getClass());
             return main.isPresent() ? invoke(main.get()) : runOnce(example.get());
         }
@@ -74,13 +79,29 @@ final class ExecCommand implements Callable<Integer> {
             }
             throw new BadInputException(unknown + "; nor is it a class on the class path");
         }
+        if (RankProgram.class.isAssignableFrom(type)) return runRanks(type);
         return invoke(mainOf(type).orElseThrow(
-                () -> new BadInputException(program + " has no public static void main(String[])")));
+                () -> new BadInputException(program + " has no public static void main(String[]) and is not a RankProgram")));
+    }
+
+    /**
+     * A rank program runs exactly as under any launcher, through {@link RankMain}: message passing
+     * started, the program run, then finished; a failure is printed with the rank and ends this
+     * process with status 1, which makes mpirun stop the other ranks.
+     */
+    private int runRanks(Class<?> rankProgram) {
+        hhg.out().flush();
+        List<String> argv = new ArrayList<>();
+        argv.add(rankProgram.getName());
+        argv.addAll(args);
+        RankMain.main(argv.toArray(String[]::new));  // exits the JVM with the rank's status
+        return 0;
     }
 
     private int invoke(Method main) throws Exception {
         try {
             main.invoke(null, (Object) args.toArray(String[]::new));
+            if (Mpi.initialized()) Mpi.finish();  // a main that used message passing: MPI_Finalize, as mpirun expects
             return 0;
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof Exception cause) throw cause;

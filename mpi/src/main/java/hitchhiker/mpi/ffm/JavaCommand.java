@@ -6,16 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command line that starts a class's {@code main} in a JVM like this one: the same java
- * binary, the same JVM options (native access, incubator modules, heap size, system properties)
- * and the same class path. MPI_Comm_spawn runs it for every child.
+ * The command line that runs a program as a rank in a JVM like this one: the same java binary,
+ * the same JVM options (native access, incubator modules, heap size, system properties) and the
+ * same class path, through {@code hitchhiker.mpi.RankMain} (which starts message passing, runs a
+ * {@code main} or a {@code RankProgram}, and finishes). MPI_Comm_spawn runs it for every child.
  */
 final class JavaCommand {
 
     private JavaCommand() {
     }
 
-    /** {@code [java, options..., -cp, classpath, mainClass, args...]}. */
+    /** {@code [java, options..., -cp, classpath, hitchhiker.mpi.RankMain, mainClass, args...]}. */
     static List<String> forMain(String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
@@ -27,6 +28,7 @@ final class JavaCommand {
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
+        command.add("hitchhiker.mpi.RankMain");
         command.add(mainClass);
         command.addAll(args);
         return command;
