@@ -18,7 +18,8 @@ class NativeBackendTest {
     @Test
     void everyScenarioPassesOnEveryRank() throws Exception {
         // maxPlainCount=1000 sends every message over 1000 bytes as a derived type, as if it were over 2 GiB.
-        var job = OpenMpiJob.run(3, List.of(), OpenMpiJob.javaCommand(List.of("-Dhhg.mpi.ffm.maxPlainCount=1000"),
+        OpenMpiTests.requireOpenMpi();
+        var job = Mpirun.run(3, List.of(), OpenMpiTests.java(List.of("-Dhhg.mpi.ffm.maxPlainCount=1000"),
                 NativeScenarios.class.getName(), List.of("all")), Duration.ofSeconds(90));
         assertThat(job.exitCode()).as(job.output()).isZero();
         for (String scenario : NativeScenarios.scenarios().keySet()) {
@@ -28,7 +29,8 @@ class NativeBackendTest {
 
     @Test
     void spawnedChildrenGetNOverTheIntercommunicatorAndReduceToPi() throws Exception {
-        var job = OpenMpiJob.run(2, List.of(), OpenMpiJob.javaCommand(List.of(), NativeSpawnScenario.class.getName(),
+        OpenMpiTests.requireOpenMpi();
+        var job = Mpirun.run(2, List.of(), OpenMpiTests.java(List.of(), NativeSpawnScenario.class.getName(),
                 List.of("3")), Duration.ofSeconds(90));
         assertThat(job.exitCode()).as(job.output()).isZero();
         assertThat(job.lines("child ")).containsExactlyInAnyOrder("child 0 of 3", "child 1 of 3", "child 2 of 3");
@@ -37,7 +39,8 @@ class NativeBackendTest {
 
     @Test
     void aRankThatThrowsEndsTheWholeJobInsteadOfHangingItsPeers() throws Exception {
-        var job = OpenMpiJob.run(3, List.of(), OpenMpiJob.javaCommand(List.of(), NativeScenarios.class.getName(),
+        OpenMpiTests.requireOpenMpi();
+        var job = Mpirun.run(3, List.of(), OpenMpiTests.java(List.of(), NativeScenarios.class.getName(),
                 List.of("crash")), Duration.ofSeconds(60));
         assertThat(job.timedOut()).as(job.output()).isFalse();
         assertThat(job.exitCode()).isNotZero();

@@ -37,7 +37,7 @@ class NativeMpiLibraryTest {
 
     @Test
     void theInstalledOpenMpiIsFoundAndRecognised() {
-        OpenMpiJob.requireOpenMpi();
+        OpenMpiTests.requireOpenMpi();
         var r = NativeMpiLibrary.open(Optional.empty());
         assertThat(r.whyNot()).isNull();
         assertThat(r.library().abi()).isSameAs(OpenMpiAbi.INSTANCE);
@@ -47,7 +47,7 @@ class NativeMpiLibraryTest {
     @Test
     @Timeout(30)
     void startedByMpirunWithoutAUsableLibraryIsOneClearLineNotASilentSingleton() throws Exception {
-        var job = OpenMpiJob.launch(OpenMpiJob.javaCommand(List.of("-Dhhg.mpi.library=/nonexistent/libmpi.so.40"),
+        var job = Mpirun.launch(OpenMpiTests.java(List.of("-Dhhg.mpi.library=/nonexistent/libmpi.so.40"),
                 SelectBackend.class.getName(), List.of()), Map.of(Backends.OPEN_MPI_MARKER, "2"), Duration.ofSeconds(25));
         assertThat(job.output().strip()).isEqualTo("error: started by mpirun, but the native MPI backend cannot run: "
                 + "cannot open the MPI library /nonexistent/libmpi.so.40 (/nonexistent/libmpi.so.40: cannot open shared object "
