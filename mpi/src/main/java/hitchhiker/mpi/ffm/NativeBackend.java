@@ -131,6 +131,7 @@ public final class NativeBackend implements Backend {
         if (finished) return;
         finished = true;
         try {
+            BufferedSends.drain();
             LibMpi.check((int) LibMpi.MPI_Finalize.invokeExact(), "MPI_Finalize");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);

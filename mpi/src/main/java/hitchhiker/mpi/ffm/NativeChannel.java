@@ -18,14 +18,16 @@ import java.util.List;
  * A communicator of the native backend: an {@code MPI_Comm} of the system's MPI library, with
  * point-to-point and every collective mapped onto MPI's own functions.
  *
- * <p><b>Memory.</b> Off-heap segments go to MPI as they are, with no copy. Heap segments (Java
+ * <p><b>Memory.</b> Off-heap segments go to MPI as they are, with no copy (a blocking send of one
+ * then has MPI_Send's semantics: a large one may wait for its receive). Heap segments (Java
  * arrays) move while the garbage collector runs, so MPI may only see them during a critical
  * downcall, in which the calling thread holds off every safepoint — and with it every GC and
  * every other thread that waits for one — until the call returns. Heap data therefore goes
  * straight to MPI only in calls that cannot wait long on another process: a blocking send of at
- * most {@link #CRITICAL_BYTES} (it completes locally, eagerly), and a blocking receive after a
- * matched probe has found the message (MPI_Mrecv then only copies). Everything else — large heap
- * sends, nonblocking calls, collectives — stages heap data through native memory.
+ * most {@link #CRITICAL_BYTES} (below the transports' eager limits, so it completes locally), and
+ * a blocking receive after a matched probe has found the message (MPI_Mrecv then only copies).
+ * Larger heap sends are copied and buffered ({@link BufferedSends}); nonblocking calls and
+ * collectives stage heap data through native memory.
  *
  * <p><b>Collectives</b> use MPI's (MPI_Bcast, MPI_Reduce, ...), except reductions with a
  * user-defined operation (or a logical one on floating-point data), which fall back to the SPI's
@@ -34,7 +36,7 @@ import java.util.List;
 final class NativeChannel implements Channel {
 
     /** Heap sends up to this size go straight from the Java array (a critical downcall). */
-    static final long CRITICAL_BYTES = Long.getLong("hhg.mpi.ffm.criticalBytes", 64 * 1024);
+    static final long CRITICAL_BYTES = Long.getLong("hhg.mpi.ffm.criticalBytes", 4096);
 
     final long comm;
     private final boolean inter;
@@ -94,20 +96,16 @@ final class NativeChannel implements Channel {
     @Override
     public void send(MemorySegment data, int dest, int tag) {
         long bytes = data.byteSize();
-        MemorySegment buf = data;
-        boolean critical = false;
-        if (!data.isNative()) {
-            if (bytes <= CRITICAL_BYTES) {
-                critical = true;
-            } else {
-                buf = Scratch.get().staging(bytes).copyFrom(data);
-            }
+        boolean critical = !data.isNative();
+        if (critical && bytes > CRITICAL_BYTES) {
+            BufferedSends.send(data, peer(dest), tag, comm);
+            return;
         }
         int rc;
         try (ByteCount n = ByteCount.of(bytes)) {
             rc = critical
-                    ? (int) LibMpi.MPI_Send_CRITICAL.invokeExact(buf, n.count, n.type, peer(dest), tag, comm)
-                    : (int) LibMpi.MPI_Send.invokeExact(buf, n.count, n.type, peer(dest), tag, comm);
+                    ? (int) LibMpi.MPI_Send_CRITICAL.invokeExact(data, n.count, n.type, peer(dest), tag, comm)
+                    : (int) LibMpi.MPI_Send.invokeExact(data, n.count, n.type, peer(dest), tag, comm);
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
         }
