@@ -4,7 +4,7 @@
  *
  *   mpirun -np 2 ./pingpong SIZE ROUND_TRIPS REPEATS [SIZE ROUND_TRIPS REPEATS ...]
  *
- * For each size: one untimed repeat, then REPEATS timed repeats of ROUND_TRIPS round trips; rank 0
+ * For each size: three untimed repeats (as the Java side, whose JIT needs them), then REPEATS timed repeats of ROUND_TRIPS round trips; rank 0
  * prints one line per size with the one-way time of every repeat (half a round trip), in the
  * format the Java side prints:  pingpong c bytes=N oneway_us=t1,t2,...
  * Buffers are page-aligned and touched before timing; the thread level asked is the same as the
@@ -44,7 +44,7 @@ int main(int argc, char **argv) {
         char *buf;
         if (posix_memalign((void **) &buf, 4096, bytes > 0 ? bytes : 1) != 0) MPI_Abort(MPI_COMM_WORLD, 1);
         memset(buf, rank, bytes);
-        repeat(buf, bytes, trips, rank);  /* warm-up */
+        for (int warm = 0; warm < 3; warm++) repeat(buf, bytes, trips, rank);
         if (rank == 0) printf("pingpong c bytes=%ld oneway_us=", bytes);
         for (int r = 0; r < repeats; r++) {
             MPI_Barrier(MPI_COMM_WORLD);

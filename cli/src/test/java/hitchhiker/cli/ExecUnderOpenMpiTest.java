@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +34,14 @@ class ExecUnderOpenMpiTest {
     }
 
     static Mpirun.Outcome exec(int np, String... program) throws Exception {
+        return exec(np, List.of(), program);
+    }
+
+    static Mpirun.Outcome exec(int np, List<String> mpirunOptions, String... program) throws Exception {
         List<String> args = new ArrayList<>(List.of("exec"));
         args.addAll(List.of(program));
         List<String> cmd = new ArrayList<>(List.of("mpirun", "--oversubscribe", "-np", Integer.toString(np), "-x", "HHG_MPI_BACKEND"));
+        cmd.addAll(mpirunOptions);
         cmd.addAll(Mpirun.javaCommand(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Hhg.class.getName(), args));
         Mpirun.Outcome job = Mpirun.launch(cmd, Map.of("HHG_MPI_BACKEND", "native"), Duration.ofSeconds(80));
         assertThat(job.exitCode()).as(job.output()).isZero();
@@ -42,10 +50,21 @@ class ExecUnderOpenMpiTest {
 
     @Test
     void helloFromEveryRankOnce() throws Exception {
-        var job = exec(4, "part4.hello");
-        // (Ranks share one stdout, and the example's printf may reach it in pieces, so count the pieces.)
-        assertThat(job.output().split("Hello, World! I am process ", -1)).hasSize(5);
-        for (int r = 0; r < 4; r++) assertThat(job.output()).containsOnlyOnce(r + " of 4 on ");
+        // Ranks share mpirun's stdout and a printf may reach it in pieces, so --tag-output marks
+        // each piece with its rank, and the test puts every rank's pieces back together.
+        var job = exec(4, List.of("--tag-output"), "part4.hello");
+        Map<Integer, StringBuilder> byRank = new TreeMap<>();
+        Matcher tag = Pattern.compile("\\[\\d+,(\\d+)\\]<stdout>:").matcher(job.output());
+        int rank = -1, from = 0;
+        while (tag.find()) {
+            if (rank >= 0) byRank.computeIfAbsent(rank, r -> new StringBuilder()).append(job.output(), from, tag.start());
+            rank = Integer.parseInt(tag.group(1));
+            from = tag.end();
+        }
+        if (rank >= 0) byRank.computeIfAbsent(rank, r -> new StringBuilder()).append(job.output().substring(from));
+        assertThat(byRank).hasSize(4);
+        byRank.forEach((r, text) -> assertThat(text.toString()).as(job.output())
+                .startsWith("Hello, World! I am process " + r + " of 4 on ").containsOnlyOnce("Hello"));
     }
 
     @Test

@@ -32,7 +32,7 @@ final class ByteCount implements AutoCloseable {
 
     /** The pair for {@code bytes} bytes. */
     static ByteCount of(long bytes) {
-        if (bytes <= MAX_PLAIN) return new ByteCount((int) bytes, LibMpi.BYTE, false);
+        if (bytes <= MAX_PLAIN) return new ByteCount((int) bytes, LibMpi.BYTE, false);  // (scalar-replaced by the JIT)
         long block = Math.min(BLOCK, MAX_PLAIN);
         long blocks = bytes / block;
         long rest = bytes % block;

@@ -195,7 +195,7 @@ final class LibMpi {
         var address = LIBRARY.symbols().find(name)
                 .orElseThrow(() -> new NativeMpiUnavailableException(LIBRARY.path() + " has no function " + name));
         MethodHandle mh = LINKER.downcallHandle(address, FunctionDescriptor.of(ValueLayout.JAVA_INT, layouts), options);
-        for (int i = 0; i < params.length(); i++) {
+        for (int i = 0; i < params.length() && ABI.handleCarrier() != null; i++) {
             if (params.charAt(i) == 'h') mh = MethodHandles.filterArguments(mh, i, ABI.handleCarrier());
         }
         return mh;

@@ -31,7 +31,11 @@ public sealed interface MpiAbi permits OpenMpiAbi {
     /** The C layout of a handle argument ({@code MPI_Comm}, {@code MPI_Datatype}, ...). */
     ValueLayout handleLayout();
 
-    /** A filter from the Java {@code long} form of a handle to {@link #handleLayout()}'s carrier. */
+    /**
+     * A filter from the Java {@code long} form of a handle to {@link #handleLayout()}'s carrier
+     * (for example {@code long -> int} for integer handles), or {@code null} when the layout's
+     * carrier is {@code long} itself.
+     */
     MethodHandle handleCarrier();
 
     /** Reads a handle that the library wrote to memory (an out-parameter). */

@@ -24,10 +24,12 @@ import java.util.List;
  * downcall, in which the calling thread holds off every safepoint — and with it every GC and
  * every other thread that waits for one — until the call returns. Heap data therefore goes
  * straight to MPI only in calls that cannot wait long on another process: a blocking send of at
- * most {@link #CRITICAL_BYTES} (below the transports' eager limits, so it completes locally), and
- * a blocking receive after a matched probe has found the message (MPI_Mrecv then only copies).
- * Larger heap sends are copied and buffered ({@link BufferedSends}); nonblocking calls and
- * collectives stage heap data through native memory.
+ * most {@link #CRITICAL_BYTES} (below the transports' eager limits, so it completes locally; such
+ * sends of off-heap data are critical calls too, which saves the thread-state transitions), and
+ * a large blocking receive after a matched probe has found the message (MPI_Mrecv then only
+ * copies); small heap receives go through per-thread native memory. Larger heap sends are copied
+ * and buffered ({@link BufferedSends}); nonblocking calls and collectives stage heap data through
+ * native memory.
  *
  * <p><b>Collectives</b> use MPI's (MPI_Bcast, MPI_Reduce, ...), except reductions with a
  * user-defined operation (or a logical one on floating-point data), which fall back to the SPI's
@@ -96,36 +98,75 @@ final class NativeChannel implements Channel {
     @Override
     public void send(MemorySegment data, int dest, int tag) {
         long bytes = data.byteSize();
-        boolean critical = !data.isNative();
-        if (critical && bytes > CRITICAL_BYTES) {
-            BufferedSends.send(data, peer(dest), tag, comm);
+        if (data.isNative() && bytes <= ByteCount.MAX_PLAIN) {
+            // The hot path, kept small so that the JIT inlines it whole into the caller's loop.
+            int rc;
+            try {
+                rc = (int) LibMpi.MPI_Send.invokeExact(data, (int) bytes, LibMpi.BYTE, peer(dest), tag, comm);
+            } catch (Throwable e) {
+                throw LibMpi.rethrow(e);
+            }
+            if (rc != 0) LibMpi.check(rc, "MPI_Send");
             return;
         }
+        sendOther(data, dest, tag);
+    }
+
+    private void sendOther(MemorySegment data, int dest, int tag) {
+        long bytes = data.byteSize();
         int rc;
-        try (ByteCount n = ByteCount.of(bytes)) {
-            rc = critical
-                    ? (int) LibMpi.MPI_Send_CRITICAL.invokeExact(data, n.count, n.type, peer(dest), tag, comm)
-                    : (int) LibMpi.MPI_Send.invokeExact(data, n.count, n.type, peer(dest), tag, comm);
+        try {
+            if (bytes <= CRITICAL_BYTES) {
+                // Below every transport's eager limit a send completes locally, so it may read the heap in a critical call.
+                rc = (int) LibMpi.MPI_Send_CRITICAL.invokeExact(data, (int) bytes, LibMpi.BYTE, peer(dest), tag, comm);
+            } else if (!data.isNative()) {
+                BufferedSends.send(data, peer(dest), tag, comm);
+                return;
+            } else {
+                try (ByteCount n = ByteCount.of(bytes)) {
+                    rc = (int) LibMpi.MPI_Send.invokeExact(data, n.count, n.type, peer(dest), tag, comm);
+                }
+            }
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
         }
-        LibMpi.check(rc, "MPI_Send");
+        if (rc != 0) LibMpi.check(rc, "MPI_Send");
     }
 
     @Override
     public Status recv(MemorySegment into, int source, int tag) {
+        long capacity = into.byteSize();
+        if (into.isNative() && capacity <= ByteCount.MAX_PLAIN) {
+            MemorySegment status = Scratch.get().status;
+            int rc;
+            try {
+                rc = (int) LibMpi.MPI_Recv.invokeExact(into, (int) capacity, LibMpi.BYTE, peer(source), tagOf(tag), comm, status);
+            } catch (Throwable e) {
+                throw LibMpi.rethrow(e);
+            }
+            if (rc != 0) throw failure(rc, "MPI_Recv", status, capacity);
+            return status(status);
+        }
+        return recvOther(into, source, tag);
+    }
+
+    private Status recvOther(MemorySegment into, int source, int tag) {
         Scratch s = Scratch.get();
         long capacity = into.byteSize();
         try {
-            if (into.isNative()) {
+            if (into.isNative() || capacity <= CRITICAL_BYTES) {
+                // The wait for a message may be long: never in a critical call. Small heap buffers go through scratch memory.
+                MemorySegment buf = into.isNative() ? into : s.staging(capacity);
                 int rc;
                 try (ByteCount n = ByteCount.of(capacity)) {
-                    rc = (int) LibMpi.MPI_Recv.invokeExact(into, n.count, n.type, peer(source), tagOf(tag), comm, s.status);
+                    rc = (int) LibMpi.MPI_Recv.invokeExact(buf, n.count, n.type, peer(source), tagOf(tag), comm, s.status);
                 }
                 if (rc != 0) throw failure(rc, "MPI_Recv", s.status, capacity);
-                return status(s.status);
+                Status st = status(s.status);
+                if (buf != into) MemorySegment.copy(buf, 0, into, 0, st.bytes());
+                return st;
             }
-            // A heap buffer: wait for the message outside any critical region, then copy it in directly.
+            // A large heap buffer: wait for the message outside any critical region, then copy it in directly.
             LibMpi.check((int) LibMpi.MPI_Mprobe.invokeExact(peer(source), tagOf(tag), comm, s.message, s.status), "MPI_Mprobe");
             long bytes = LibMpi.ABI.statusBytes(s.status);
             if (bytes > capacity) {

@@ -31,9 +31,22 @@ final class Scratch {
         staging = arena.allocate(4096, 64);
     }
 
+    /**
+     * The last thread's scratch, checked before the thread-local map: most programs call MPI from
+     * one thread, and this saves the map lookup on every message. Racy on purpose — a reader sees
+     * either a complete Scratch (final fields) or another thread's, which the owner check rejects.
+     */
+    private static Scratch last;
+
+    private final Thread owner = Thread.currentThread();
+
     /** This thread's scratch. */
     static Scratch get() {
-        return CURRENT.get();
+        Scratch s = last;
+        if (s != null && s.owner == Thread.currentThread()) return s;
+        s = CURRENT.get();
+        last = s;
+        return s;
     }
 
     /** Native memory of at least {@code bytes} bytes, valid until the next call on this thread. */

@@ -18,9 +18,11 @@ import java.util.Locale;
  *
  * <pre>  mpirun -np 2 java ... hitchhiker.bench.mpi.ffm.PingPong MODE SIZE ROUND_TRIPS REPEATS [...]</pre>
  *
- * MODE is {@code offheap} (an off-heap {@link MemorySegment}, handed to MPI as it is) or
+ * MODE is {@code offheap} (an off-heap {@link MemorySegment}, handed to MPI as it is; from the
+ * global arena, whose segments the linker need not lock per call — a confined arena's cost about
+ * 15 ns more per call here, the price of FFM's liveness check) or
  * {@code heap} (a {@code byte[]}, which the backend passes in critical downcalls when small and
- * stages when large). For each size: one untimed repeat (which also lets the JIT compile the loop),
+ * stages when large). For each size: three untimed repeats (which let the JIT compile the loop),
  * then REPEATS timed repeats; rank 0 prints {@code pingpong java-MODE bytes=N oneway_us=t1,t2,...}.
  */
 public final class PingPong {
@@ -44,21 +46,21 @@ public final class PingPong {
             int bytes = Integer.parseInt(args[a]);
             long trips = Long.parseLong(args[a + 1]);
             int repeats = Integer.parseInt(args[a + 2]);
-            try (Arena arena = Arena.ofConfined()) {
-                Buffer buffer = offHeap ? Buffer.of(arena.allocate(Math.max(bytes, 1), 4096).asSlice(0, bytes), ElementType.BYTE) : Buffer.of(new byte[bytes]);
+            Buffer buffer = offHeap
+                    ? Buffer.of(Arena.global().allocate(Math.max(bytes, 1), 64).asSlice(0, bytes), ElementType.BYTE)
+                    : Buffer.of(new byte[bytes]);
+            for (int warm = 0; warm < 3; warm++) repeat(world, buffer, trips, rank);  // the JIT compiles the loop
+            List<String> times = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                world.barrier();
+                long t0 = System.nanoTime();
                 repeat(world, buffer, trips, rank);
-                List<String> times = new ArrayList<>();
-                for (int r = 0; r < repeats; r++) {
-                    world.barrier();
-                    long t0 = System.nanoTime();
-                    repeat(world, buffer, trips, rank);
-                    double oneWayMicros = (System.nanoTime() - t0) / 1e3 / (2.0 * trips);
-                    times.add(String.format(Locale.ROOT, "%.4f", oneWayMicros));
-                }
-                if (rank == 0) {
-                    System.out.println("pingpong java-" + args[0] + " bytes=" + bytes + " oneway_us=" + String.join(",", times));
-                    System.out.flush();
-                }
+                double oneWayMicros = (System.nanoTime() - t0) / 1e3 / (2.0 * trips);
+                times.add(String.format(Locale.ROOT, "%.4f", oneWayMicros));
+            }
+            if (rank == 0) {
+                System.out.println("pingpong java-" + args[0] + " bytes=" + bytes + " oneway_us=" + String.join(",", times));
+                System.out.flush();
             }
         }
         Mpi.finish();
