@@ -33,8 +33,6 @@ final class LibMpi {
 
     // Environment
     static final MethodHandle MPI_Init_thread = downcall("MPI_Init_thread", "ppip");
-    static final MethodHandle MPI_Initialized = downcall("MPI_Initialized", "p");
-    static final MethodHandle MPI_Finalized = downcall("MPI_Finalized", "p");
     static final MethodHandle MPI_Finalize = downcall("MPI_Finalize", "");
     static final MethodHandle MPI_Abort = downcall("MPI_Abort", "hi");
     static final MethodHandle MPI_Error_string = downcall("MPI_Error_string", "ipp");
@@ -54,7 +52,6 @@ final class LibMpi {
     static final MethodHandle MPI_Comm_disconnect = downcall("MPI_Comm_disconnect", "p");
     static final MethodHandle MPI_Comm_get_parent = downcall("MPI_Comm_get_parent", "p");
     static final MethodHandle MPI_Comm_spawn = downcall("MPI_Comm_spawn", "ppihihpp");
-    static final MethodHandle MPI_Intercomm_merge = downcall("MPI_Intercomm_merge", "hip");
 
     // Point to point
     static final MethodHandle MPI_Send = downcall("MPI_Send", "pihiih");
@@ -64,8 +61,6 @@ final class LibMpi {
     static final MethodHandle MPI_Irecv = downcall("MPI_Irecv", "pihiihp");
     static final MethodHandle MPI_Wait = downcall("MPI_Wait", "pp");
     static final MethodHandle MPI_Test = downcall("MPI_Test", "ppp");
-    static final MethodHandle MPI_Cancel = downcall("MPI_Cancel", "p");
-    static final MethodHandle MPI_Request_free = downcall("MPI_Request_free", "p");
     static final MethodHandle MPI_Probe = downcall("MPI_Probe", "iihp");
     static final MethodHandle MPI_Iprobe = downcall("MPI_Iprobe", "iihpp");
     static final MethodHandle MPI_Mprobe = downcall("MPI_Mprobe", "iihpp");
@@ -73,8 +68,6 @@ final class LibMpi {
     static final MethodHandle MPI_Mrecv = downcall("MPI_Mrecv", "pihpp");
     static final MethodHandle MPI_Mrecv_CRITICAL = critical("MPI_Mrecv", "pihpp");
     static final MethodHandle MPI_Imrecv = downcall("MPI_Imrecv", "pihpp");
-    static final MethodHandle MPI_Get_count = downcall("MPI_Get_count", "php");
-    static final MethodHandle MPI_Sendrecv = downcall("MPI_Sendrecv", "pihiipihiihp");
 
     // Datatypes, for messages of more than 2^31-1 bytes
     static final MethodHandle MPI_Type_contiguous = downcall("MPI_Type_contiguous", "ihp");
@@ -87,16 +80,12 @@ final class LibMpi {
     static final MethodHandle MPI_Bcast = downcall("MPI_Bcast", "pihih");
     static final MethodHandle MPI_Reduce = downcall("MPI_Reduce", "ppihhih");
     static final MethodHandle MPI_Allreduce = downcall("MPI_Allreduce", "ppihhh");
-    static final MethodHandle MPI_Scan = downcall("MPI_Scan", "ppihhh");
-    static final MethodHandle MPI_Exscan = downcall("MPI_Exscan", "ppihhh");
     static final MethodHandle MPI_Gather = downcall("MPI_Gather", "pihpihih");
     static final MethodHandle MPI_Gatherv = downcall("MPI_Gatherv", "pihppphih");
     static final MethodHandle MPI_Scatter = downcall("MPI_Scatter", "pihpihih");
     static final MethodHandle MPI_Scatterv = downcall("MPI_Scatterv", "ppphpihih");
     static final MethodHandle MPI_Allgather = downcall("MPI_Allgather", "pihpihh");
     static final MethodHandle MPI_Allgatherv = downcall("MPI_Allgatherv", "pihppphh");
-    static final MethodHandle MPI_Alltoall = downcall("MPI_Alltoall", "pihpihh");
-    static final MethodHandle MPI_Alltoallv = downcall("MPI_Alltoallv", "ppphppphh");
 
     // Predefined handles, read once.
     static final long COMM_WORLD = ABI.predefined(LIBRARY.symbols(), MpiAbi.Predefined.COMM_WORLD);
@@ -104,7 +93,6 @@ final class LibMpi {
     static final long COMM_NULL = ABI.predefined(LIBRARY.symbols(), MpiAbi.Predefined.COMM_NULL);
     static final long REQUEST_NULL = ABI.predefined(LIBRARY.symbols(), MpiAbi.Predefined.REQUEST_NULL);
     static final long INFO_NULL = ABI.predefined(LIBRARY.symbols(), MpiAbi.Predefined.INFO_NULL);
-    static final long MESSAGE_NULL = ABI.predefined(LIBRARY.symbols(), MpiAbi.Predefined.MESSAGE_NULL);
     static final long ERRORS_RETURN = ABI.predefined(LIBRARY.symbols(), MpiAbi.Predefined.ERRORS_RETURN);
     static final long BYTE = ABI.predefined(LIBRARY.symbols(), MpiAbi.Predefined.BYTE);
 

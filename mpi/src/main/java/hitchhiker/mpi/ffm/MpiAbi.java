@@ -19,6 +19,11 @@ import java.util.List;
  */
 public sealed interface MpiAbi permits OpenMpiAbi {
 
+    /** The ABIs this build knows, tried in order on a loaded library. */
+    static List<MpiAbi> known() {
+        return List.of(OpenMpiAbi.INSTANCE);
+    }
+
     /** The implementation's name, for messages: "Open MPI". */
     String name();
 
@@ -56,10 +61,7 @@ public sealed interface MpiAbi permits OpenMpiAbi {
     /** Offset of {@code MPI_TAG} in a status. */
     long statusTagOffset();
 
-    /** Offset of {@code MPI_ERROR} in a status. */
-    long statusErrorOffset();
-
-    /** The message length in bytes recorded in a status (what MPI_Get_count of MPI_BYTE gives, without its int limit). */
+    /** The message length in bytes recorded in a status (MPI_Get_count of MPI_BYTE, without its int limit). */
     long statusBytes(MemorySegment status);
 
     /** The error class {@code MPI_ERR_TRUNCATE}: a message longer than the receive buffer. */
@@ -86,9 +88,6 @@ public sealed interface MpiAbi permits OpenMpiAbi {
     /** The thread level of a C value. */
     ThreadLevel threadLevel(int value);
 
-    /** {@code MPI_IN_PLACE}, as an address. */
-    long inPlace();
-
     /** {@code MPI_MAX_ERROR_STRING}. */
     int maxErrorString();
 
@@ -98,14 +97,9 @@ public sealed interface MpiAbi permits OpenMpiAbi {
     /** {@code MPI_MAX_LIBRARY_VERSION_STRING}. */
     int maxLibraryVersionString();
 
-    /** {@code MPI_Aint} / {@code MPI_Count} layout. */
-    default ValueLayout.OfLong countLayout() {
-        return ValueLayout.JAVA_LONG;
-    }
-
     /** The predefined handles the binding uses. */
     enum Predefined {
-        COMM_WORLD, COMM_SELF, COMM_NULL, REQUEST_NULL, INFO_NULL, ERRORS_RETURN, MESSAGE_NULL,
+        COMM_WORLD, COMM_SELF, COMM_NULL, REQUEST_NULL, INFO_NULL, ERRORS_RETURN,
         BYTE, CHAR, SHORT, INT, INT64, FLOAT, DOUBLE, UINT16,
         OP_SUM, OP_PROD, OP_MIN, OP_MAX, OP_LAND, OP_LOR, OP_LXOR, OP_BAND, OP_BOR, OP_BXOR
     }

@@ -63,6 +63,11 @@ public final class NativeBackend implements Backend {
                     LibMpi.ABI.threadLevel(want), provided);
             LibMpi.check(rc, "MPI_Init_thread");
             started = new NativeBackend(want, LibMpi.ABI.threadLevel(provided.get(ValueLayout.JAVA_INT, 0)));
+            if (started.provided.compareTo(want) < 0 && started.world.rank() == 0) {
+                System.err.println("hhg: the MPI library provides thread level " + started.provided + " where " + want
+                        + " was asked for (HHG_MPI_THREAD_LEVEL): call MPI from " + (started.provided == MpiAbi.ThreadLevel.SERIALIZED
+                        ? "one thread at a time" : "the main thread only"));
+            }
             return started;
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);

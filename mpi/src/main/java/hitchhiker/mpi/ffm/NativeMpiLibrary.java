@@ -100,7 +100,7 @@ public final class NativeMpiLibrary {
             return new Result(null, "cannot call dlopen through the FFM API: " + e);
         }
         List<String> candidates = new ArrayList<>();
-        chosen.ifPresentOrElse(candidates::add, () -> candidates.addAll(OpenMpiAbi.INSTANCE.libraryNames()));
+        chosen.ifPresentOrElse(candidates::add, () -> MpiAbi.known().forEach(abi -> candidates.addAll(abi.libraryNames())));
         List<String> failures = new ArrayList<>();
         for (String name : candidates) {
             try (Arena arena = Arena.ofConfined()) {
@@ -112,7 +112,7 @@ public final class NativeMpiLibrary {
                     continue;
                 }
                 SymbolLookup symbols = SymbolLookup.libraryLookup(name, Arena.global());
-                for (MpiAbi abi : List.<MpiAbi>of(OpenMpiAbi.INSTANCE)) {
+                for (MpiAbi abi : MpiAbi.known()) {
                     if (abi.recognises(symbols)) return new Result(new NativeMpiLibrary(abi, symbols, name), null);
                 }
                 if (symbols.find("MPI_Init_thread").isEmpty()) return new Result(null, name + " is not an MPI library (no MPI_Init_thread)");

@@ -28,7 +28,6 @@ public final class OpenMpiAbi implements MpiAbi {
         SYMBOLS.put(Predefined.REQUEST_NULL, "ompi_request_null");
         SYMBOLS.put(Predefined.INFO_NULL, "ompi_mpi_info_null");
         SYMBOLS.put(Predefined.ERRORS_RETURN, "ompi_mpi_errors_return");
-        SYMBOLS.put(Predefined.MESSAGE_NULL, "ompi_message_null");
         SYMBOLS.put(Predefined.BYTE, "ompi_mpi_byte");
         SYMBOLS.put(Predefined.CHAR, "ompi_mpi_char");
         SYMBOLS.put(Predefined.SHORT, "ompi_mpi_short");
@@ -118,13 +117,9 @@ public final class OpenMpiAbi implements MpiAbi {
     }
 
     @Override
-    public long statusErrorOffset() {
-        return 8;
-    }
-
-    @Override
     public long statusBytes(MemorySegment status) {
-        // size_t _ucount after the four ints: Open MPI's MPI_Get_count divides it by the type size.
+        // The size_t _ucount after the four ints (MPI_SOURCE, MPI_TAG, MPI_ERROR, _cancelled): Open
+        // MPI's MPI_Get_count divides it by the type size; read directly, it has no int limit.
         return status.get(ValueLayout.JAVA_LONG_UNALIGNED, 16);
     }
 
@@ -166,11 +161,6 @@ public final class OpenMpiAbi implements MpiAbi {
     @Override
     public ThreadLevel threadLevel(int value) {
         return ThreadLevel.values()[value];
-    }
-
-    @Override
-    public long inPlace() {
-        return 1L;
     }
 
     @Override

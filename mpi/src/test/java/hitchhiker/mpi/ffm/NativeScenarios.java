@@ -78,6 +78,7 @@ public final class NativeScenarios {
         all.put("reductions", NativeScenarios::reductions);
         all.put("split", NativeScenarios::split);
         all.put("beyondIntCounts", NativeScenarios::beyondIntCounts);
+        all.put("threads", NativeScenarios::threads);
         return all;
     }
 
@@ -339,6 +340,50 @@ public final class NativeScenarios {
             Request r = world.irecvAnySize(0, 22);
             check(r.await().bytes() == len && r.payload().mismatch(pattern(len, 4)) == -1, "derived any size");
         }
+    }
+
+    /**
+     * MPI_THREAD_MULTIPLE is asked for and given; two threads per rank then exchange messages at
+     * once on their own tags (per-thread scratch memory must not mix them up).
+     */
+    static void threads() {
+        NativeBackend nb = (NativeBackend) backend;
+        check(nb.requestedThreadLevel() == MpiAbi.ThreadLevel.MULTIPLE && nb.threadLevel() == MpiAbi.ThreadLevel.MULTIPLE,
+                "thread level " + nb.threadLevel());
+        if (size < 2 || rank > 1) return;
+        int peer = 1 - rank;
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 2; t++) {
+            int tag = 50 + t;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    long[] in = new long[1];
+                    for (int i = 0; i < 2000; i++) {
+                        long mine = (long) tag << 32 | i;
+                        if (rank == 0) {
+                            world.send(MemorySegment.ofArray(new long[] {mine}), peer, tag);
+                            Status st = world.recv(MemorySegment.ofArray(in), peer, tag);
+                            check(in[0] == mine && st.tag() == tag, "thread echo " + in[0]);
+                        } else {
+                            Status st = world.recv(MemorySegment.ofArray(in), peer, tag);
+                            check(in[0] == mine && st.tag() == tag, "thread got " + in[0]);
+                            world.send(MemorySegment.ofArray(in), peer, tag);
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        check(failures.isEmpty(), "threads failed: " + failures);
     }
 
     // ---- helpers --------------------------------------------------------------------------
