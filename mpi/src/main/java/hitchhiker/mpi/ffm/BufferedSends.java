@@ -9,7 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Blocking sends of heap data larger than a critical call may carry, done as MPI_Bsend would:
+ * Blocking sends of heap data beyond {@link NativeChannel#SMALL_BYTES}, done as MPI_Bsend would:
  * the bytes are copied into native memory, MPI_Isend starts, and the send returns at once — the
  * array may be reused, as a blocking send promises. MPI completes the transfer whenever the
  * process next calls it; completed sends are reaped (their memory reused) at the next buffered

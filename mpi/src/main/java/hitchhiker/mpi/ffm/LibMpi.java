@@ -17,9 +17,9 @@ import java.lang.invoke.MethodHandles;
  * {@code long} here whatever the implementation's representation: the ABI's
  * {@link MpiAbi#handleCarrier() carrier filter} is folded into each method handle. Pointers are
  * {@link MemorySegment}s; every function returns MPI's error code, which callers pass to
- * {@link #check}. The {@code *_CRITICAL} variants are critical downcalls that accept heap
- * segments: the thread stays in Java state during the call, so they are used only for calls that
- * cannot wait on another process for long (see {@link NativeTransfers}).
+ * {@link #check}. The {@code *_CRITICAL} variant is a critical downcall that accepts heap
+ * segments: the thread stays in Java state during the call, so it is used only where the call
+ * cannot wait on another process for long (see {@link NativeChannel}).
  *
  * <p>Loading this class opens the library ({@link NativeMpiLibrary#load}); call it only once the
  * library is known to be usable.
@@ -55,7 +55,6 @@ final class LibMpi {
 
     // Point to point
     static final MethodHandle MPI_Send = downcall("MPI_Send", "pihiih");
-    static final MethodHandle MPI_Send_CRITICAL = critical("MPI_Send", "pihiih");
     static final MethodHandle MPI_Recv = downcall("MPI_Recv", "pihiihp");
     static final MethodHandle MPI_Isend = downcall("MPI_Isend", "pihiihp");
     static final MethodHandle MPI_Irecv = downcall("MPI_Irecv", "pihiihp");

@@ -20,6 +20,8 @@ final class Scratch {
     final MemorySegment handle;
     final MemorySegment message;
     final MemorySegment flag;
+    /** For small heap messages: {@link NativeChannel#SMALL_BYTES} bytes. */
+    final MemorySegment small;
     private MemorySegment staging;
 
     private Scratch() {
@@ -28,6 +30,7 @@ final class Scratch {
         handle = arena.allocate(ValueLayout.JAVA_LONG);
         message = arena.allocate(ValueLayout.JAVA_LONG);
         flag = arena.allocate(ValueLayout.JAVA_INT);
+        small = arena.allocate(NativeChannel.SMALL_BYTES, 64);
         staging = arena.allocate(4096, 64);
     }
 
