@@ -36,11 +36,11 @@ final class AnySizeRequest implements Request {
         if (matched != null) return finish(matched.await());
         Scratch s = Scratch.get();
         try {
-            LibMpi.check((int) LibMpi.MPI_Mprobe.invokeExact(source, tag, channel.comm, s.message, s.status), "MPI_Mprobe");
+            LibMpi.check((int) LibMpi.Requests.MPI_Mprobe.invokeExact(source, tag, channel.comm, s.message, s.status), "MPI_Mprobe");
             long bytes = LibMpi.ABI.statusBytes(s.status);
             payload = allocate(bytes);
             try (ByteCount n = ByteCount.of(bytes)) {
-                int rc = (int) LibMpi.MPI_Mrecv.invokeExact(payload, n.count, n.type, s.message, s.status);
+                int rc = (int) LibMpi.Requests.MPI_Mrecv.invokeExact(payload, n.count, n.type, s.message, s.status);
                 if (rc != 0) throw channel.failure(rc, "MPI_Mrecv", s.status, bytes);
             }
             return finish(channel.status(s.status));
@@ -55,13 +55,13 @@ final class AnySizeRequest implements Request {
         if (matched == null) {
             Scratch s = Scratch.get();
             try {
-                LibMpi.check((int) LibMpi.MPI_Improbe.invokeExact(source, tag, channel.comm, s.flag, s.message, s.status),
+                LibMpi.check((int) LibMpi.Requests.MPI_Improbe.invokeExact(source, tag, channel.comm, s.flag, s.message, s.status),
                         "MPI_Improbe");
                 if (s.flag.get(ValueLayout.JAVA_INT, 0) == 0) return null;
                 long bytes = LibMpi.ABI.statusBytes(s.status);
                 payload = allocate(bytes);
                 try (ByteCount n = ByteCount.of(bytes)) {
-                    LibMpi.check((int) LibMpi.MPI_Imrecv.invokeExact(payload, n.count, n.type, s.message, s.handle), "MPI_Imrecv");
+                    LibMpi.check((int) LibMpi.Requests.MPI_Imrecv.invokeExact(payload, n.count, n.type, s.message, s.handle), "MPI_Imrecv");
                 }
                 matched = new NativeRequest(channel, s.handleValue(), payload, null, null);
             } catch (Throwable e) {

@@ -44,7 +44,7 @@ final class BufferedSends {
         MemorySegment copy = whole.asSlice(0, bytes).copyFrom(data);
         Scratch s = Scratch.get();
         try (ByteCount n = ByteCount.of(bytes)) {
-            LibMpi.check((int) LibMpi.MPI_Isend.invokeExact(copy, n.count, n.type, dest, tag, comm, s.handle), "MPI_Isend");
+            LibMpi.check((int) LibMpi.Requests.MPI_Isend.invokeExact(copy, n.count, n.type, dest, tag, comm, s.handle), "MPI_Isend");
         } catch (Throwable e) {
             give(whole);
             throw LibMpi.rethrow(e);
@@ -71,8 +71,8 @@ final class BufferedSends {
                 Pending p = it.next();
                 int rc;
                 try {
-                    rc = wait ? (int) LibMpi.MPI_Wait.invokeExact(s.handle(p.request()), LibMpi.NULL)
-                            : (int) LibMpi.MPI_Test.invokeExact(s.handle(p.request()), s.flag, LibMpi.NULL);
+                    rc = wait ? (int) LibMpi.Requests.MPI_Wait.invokeExact(s.handle(p.request()), LibMpi.NULL)
+                            : (int) LibMpi.Requests.MPI_Test.invokeExact(s.handle(p.request()), s.flag, LibMpi.NULL);
                 } catch (Throwable e) {
                     throw LibMpi.rethrow(e);
                 }

@@ -38,21 +38,21 @@ final class ByteCount implements AutoCloseable {
         long rest = bytes % block;
         try (Arena arena = Arena.ofConfined()) {
             Scratch s = Scratch.get();
-            LibMpi.check((int) LibMpi.MPI_Type_contiguous.invokeExact((int) block, LibMpi.BYTE, s.handle), "MPI_Type_contiguous");
+            LibMpi.check((int) LibMpi.DerivedTypes.MPI_Type_contiguous.invokeExact((int) block, LibMpi.BYTE, s.handle), "MPI_Type_contiguous");
             long blockType = s.handleValue();
-            LibMpi.check((int) LibMpi.MPI_Type_contiguous.invokeExact(Math.toIntExact(blocks), blockType, s.handle), "MPI_Type_contiguous");
+            LibMpi.check((int) LibMpi.DerivedTypes.MPI_Type_contiguous.invokeExact(Math.toIntExact(blocks), blockType, s.handle), "MPI_Type_contiguous");
             long blocksType = s.handleValue();
             MemorySegment lengths = arena.allocateFrom(ValueLayout.JAVA_INT, 1, (int) rest);
             MemorySegment displacements = arena.allocateFrom(ValueLayout.JAVA_LONG, 0, blocks * block);
             MemorySegment types = arena.allocate(16, 8);
             LibMpi.ABI.writeHandle(types, 0, blocksType);
             LibMpi.ABI.writeHandle(types, 8, LibMpi.BYTE);
-            LibMpi.check((int) LibMpi.MPI_Type_create_struct.invokeExact(2, lengths, displacements, types, s.handle),
+            LibMpi.check((int) LibMpi.DerivedTypes.MPI_Type_create_struct.invokeExact(2, lengths, displacements, types, s.handle),
                     "MPI_Type_create_struct");
             long whole = s.handleValue();
-            LibMpi.check((int) LibMpi.MPI_Type_commit.invokeExact(s.handle(whole)), "MPI_Type_commit");
-            LibMpi.check((int) LibMpi.MPI_Type_free.invokeExact(s.handle(blockType)), "MPI_Type_free");
-            LibMpi.check((int) LibMpi.MPI_Type_free.invokeExact(s.handle(blocksType)), "MPI_Type_free");
+            LibMpi.check((int) LibMpi.DerivedTypes.MPI_Type_commit.invokeExact(s.handle(whole)), "MPI_Type_commit");
+            LibMpi.check((int) LibMpi.DerivedTypes.MPI_Type_free.invokeExact(s.handle(blockType)), "MPI_Type_free");
+            LibMpi.check((int) LibMpi.DerivedTypes.MPI_Type_free.invokeExact(s.handle(blocksType)), "MPI_Type_free");
             return new ByteCount(1, whole, true);
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
@@ -66,7 +66,7 @@ final class ByteCount implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cell = arena.allocate(ValueLayout.JAVA_LONG);
             LibMpi.ABI.writeHandle(cell, 0, type);
-            LibMpi.check((int) LibMpi.MPI_Type_free.invokeExact(cell), "MPI_Type_free");
+            LibMpi.check((int) LibMpi.DerivedTypes.MPI_Type_free.invokeExact(cell), "MPI_Type_free");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
         }

@@ -22,7 +22,9 @@ import java.lang.invoke.MethodHandles;
  * cannot wait on another process for long (see {@link NativeChannel}).
  *
  * <p>Loading this class opens the library ({@link NativeMpiLibrary#load}); call it only once the
- * library is known to be usable.
+ * library is known to be usable. Making a downcall handle costs time at start-up (a stub per
+ * signature), so the functions a small program may never call are bound on first use, a nested
+ * holder class per group.
  */
 final class LibMpi {
 
@@ -46,45 +48,13 @@ final class LibMpi {
     static final MethodHandle MPI_Comm_size = downcall("MPI_Comm_size", "hp");
     static final MethodHandle MPI_Comm_remote_size = downcall("MPI_Comm_remote_size", "hp");
     static final MethodHandle MPI_Comm_test_inter = downcall("MPI_Comm_test_inter", "hp");
-    static final MethodHandle MPI_Comm_split = downcall("MPI_Comm_split", "hiip");
-    static final MethodHandle MPI_Comm_dup = downcall("MPI_Comm_dup", "hp");
-    static final MethodHandle MPI_Comm_free = downcall("MPI_Comm_free", "p");
-    static final MethodHandle MPI_Comm_disconnect = downcall("MPI_Comm_disconnect", "p");
     static final MethodHandle MPI_Comm_get_parent = downcall("MPI_Comm_get_parent", "p");
-    static final MethodHandle MPI_Comm_spawn = downcall("MPI_Comm_spawn", "ppihihpp");
 
-    // Point to point
+    // Blocking point to point and barrier
     static final MethodHandle MPI_Send = downcall("MPI_Send", "pihiih");
     static final MethodHandle MPI_Recv = downcall("MPI_Recv", "pihiihp");
-    static final MethodHandle MPI_Isend = downcall("MPI_Isend", "pihiihp");
-    static final MethodHandle MPI_Irecv = downcall("MPI_Irecv", "pihiihp");
-    static final MethodHandle MPI_Wait = downcall("MPI_Wait", "pp");
-    static final MethodHandle MPI_Test = downcall("MPI_Test", "ppp");
-    static final MethodHandle MPI_Probe = downcall("MPI_Probe", "iihp");
-    static final MethodHandle MPI_Iprobe = downcall("MPI_Iprobe", "iihpp");
-    static final MethodHandle MPI_Mprobe = downcall("MPI_Mprobe", "iihpp");
-    static final MethodHandle MPI_Improbe = downcall("MPI_Improbe", "iihppp");
-    static final MethodHandle MPI_Mrecv = downcall("MPI_Mrecv", "pihpp");
-    static final MethodHandle MPI_Mrecv_CRITICAL = critical("MPI_Mrecv", "pihpp");
-    static final MethodHandle MPI_Imrecv = downcall("MPI_Imrecv", "pihpp");
 
-    // Datatypes, for messages of more than 2^31-1 bytes
-    static final MethodHandle MPI_Type_contiguous = downcall("MPI_Type_contiguous", "ihp");
-    static final MethodHandle MPI_Type_create_struct = downcall("MPI_Type_create_struct", "ipppp");
-    static final MethodHandle MPI_Type_commit = downcall("MPI_Type_commit", "p");
-    static final MethodHandle MPI_Type_free = downcall("MPI_Type_free", "p");
-
-    // Collectives
     static final MethodHandle MPI_Barrier = downcall("MPI_Barrier", "h");
-    static final MethodHandle MPI_Bcast = downcall("MPI_Bcast", "pihih");
-    static final MethodHandle MPI_Reduce = downcall("MPI_Reduce", "ppihhih");
-    static final MethodHandle MPI_Allreduce = downcall("MPI_Allreduce", "ppihhh");
-    static final MethodHandle MPI_Gather = downcall("MPI_Gather", "pihpihih");
-    static final MethodHandle MPI_Gatherv = downcall("MPI_Gatherv", "pihppphih");
-    static final MethodHandle MPI_Scatter = downcall("MPI_Scatter", "pihpihih");
-    static final MethodHandle MPI_Scatterv = downcall("MPI_Scatterv", "ppphpihih");
-    static final MethodHandle MPI_Allgather = downcall("MPI_Allgather", "pihpihh");
-    static final MethodHandle MPI_Allgatherv = downcall("MPI_Allgatherv", "pihppphh");
 
     // Predefined handles, read once.
     static final long COMM_WORLD = ABI.predefined(LIBRARY.symbols(), MpiAbi.Predefined.COMM_WORLD);
@@ -99,6 +69,63 @@ final class LibMpi {
     static final MemorySegment NULL = MemorySegment.NULL;
 
     private LibMpi() {
+    }
+
+    /** Nonblocking and matched-probe point to point. */
+    static final class Requests {
+        static final MethodHandle MPI_Isend = downcall("MPI_Isend", "pihiihp");
+        static final MethodHandle MPI_Irecv = downcall("MPI_Irecv", "pihiihp");
+        static final MethodHandle MPI_Wait = downcall("MPI_Wait", "pp");
+        static final MethodHandle MPI_Test = downcall("MPI_Test", "ppp");
+        static final MethodHandle MPI_Probe = downcall("MPI_Probe", "iihp");
+        static final MethodHandle MPI_Iprobe = downcall("MPI_Iprobe", "iihpp");
+        static final MethodHandle MPI_Mprobe = downcall("MPI_Mprobe", "iihpp");
+        static final MethodHandle MPI_Improbe = downcall("MPI_Improbe", "iihppp");
+        static final MethodHandle MPI_Mrecv = downcall("MPI_Mrecv", "pihpp");
+        static final MethodHandle MPI_Mrecv_CRITICAL = critical("MPI_Mrecv", "pihpp");
+        static final MethodHandle MPI_Imrecv = downcall("MPI_Imrecv", "pihpp");
+
+        private Requests() {
+        }
+    }
+
+    /** Collectives other than the barrier. */
+    static final class Collectives {
+        static final MethodHandle MPI_Bcast = downcall("MPI_Bcast", "pihih");
+        static final MethodHandle MPI_Reduce = downcall("MPI_Reduce", "ppihhih");
+        static final MethodHandle MPI_Allreduce = downcall("MPI_Allreduce", "ppihhh");
+        static final MethodHandle MPI_Gather = downcall("MPI_Gather", "pihpihih");
+        static final MethodHandle MPI_Gatherv = downcall("MPI_Gatherv", "pihppphih");
+        static final MethodHandle MPI_Scatter = downcall("MPI_Scatter", "pihpihih");
+        static final MethodHandle MPI_Scatterv = downcall("MPI_Scatterv", "ppphpihih");
+        static final MethodHandle MPI_Allgather = downcall("MPI_Allgather", "pihpihh");
+        static final MethodHandle MPI_Allgatherv = downcall("MPI_Allgatherv", "pihppphh");
+
+        private Collectives() {
+        }
+    }
+
+    /** Creating and freeing communicators. */
+    static final class Communicators {
+        static final MethodHandle MPI_Comm_split = downcall("MPI_Comm_split", "hiip");
+        static final MethodHandle MPI_Comm_dup = downcall("MPI_Comm_dup", "hp");
+        static final MethodHandle MPI_Comm_free = downcall("MPI_Comm_free", "p");
+        static final MethodHandle MPI_Comm_disconnect = downcall("MPI_Comm_disconnect", "p");
+        static final MethodHandle MPI_Comm_spawn = downcall("MPI_Comm_spawn", "ppihihpp");
+
+        private Communicators() {
+        }
+    }
+
+    /** Derived datatypes, for messages of more than 2^31 - 1 bytes. */
+    static final class DerivedTypes {
+        static final MethodHandle MPI_Type_contiguous = downcall("MPI_Type_contiguous", "ihp");
+        static final MethodHandle MPI_Type_create_struct = downcall("MPI_Type_create_struct", "ipppp");
+        static final MethodHandle MPI_Type_commit = downcall("MPI_Type_commit", "p");
+        static final MethodHandle MPI_Type_free = downcall("MPI_Type_free", "p");
+
+        private DerivedTypes() {
+        }
     }
 
     /** The value of any predefined handle. */

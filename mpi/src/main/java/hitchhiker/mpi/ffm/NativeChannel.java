@@ -170,18 +170,18 @@ final class NativeChannel implements Channel {
                 return status(s.status);
             }
             // A large heap buffer: wait for the message outside any critical region, then copy it in directly.
-            LibMpi.check((int) LibMpi.MPI_Mprobe.invokeExact(peer(source), tagOf(tag), comm, s.message, s.status), "MPI_Mprobe");
+            LibMpi.check((int) LibMpi.Requests.MPI_Mprobe.invokeExact(peer(source), tagOf(tag), comm, s.message, s.status), "MPI_Mprobe");
             long bytes = LibMpi.ABI.statusBytes(s.status);
             if (bytes > capacity) {
                 Status whole = status(s.status);
                 try (ByteCount n = ByteCount.of(bytes)) {   // receive it anyway: a matched message must be
-                    int ignored = (int) LibMpi.MPI_Mrecv.invokeExact(s.staging(bytes), n.count, n.type, s.message, s.status);
+                    int ignored = (int) LibMpi.Requests.MPI_Mrecv.invokeExact(s.staging(bytes), n.count, n.type, s.message, s.status);
                 }
                 throw new MessageTruncatedException(whole, capacity);
             }
             int rc;
             try (ByteCount n = ByteCount.of(bytes)) {
-                rc = (int) LibMpi.MPI_Mrecv_CRITICAL.invokeExact(into, n.count, n.type, s.message, s.status);
+                rc = (int) LibMpi.Requests.MPI_Mrecv_CRITICAL.invokeExact(into, n.count, n.type, s.message, s.status);
             }
             if (rc != 0) throw failure(rc, "MPI_Mrecv", s.status, capacity);
             return status(s.status);
@@ -196,7 +196,7 @@ final class NativeChannel implements Channel {
         MemorySegment buf = data.isNative() ? data : Arena.ofAuto().allocate(Math.max(bytes, 1), 16).asSlice(0, bytes).copyFrom(data);
         Scratch s = Scratch.get();
         try (ByteCount n = ByteCount.of(bytes)) {
-            LibMpi.check((int) LibMpi.MPI_Isend.invokeExact(buf, n.count, n.type, peer(dest), tag, comm, s.handle), "MPI_Isend");
+            LibMpi.check((int) LibMpi.Requests.MPI_Isend.invokeExact(buf, n.count, n.type, peer(dest), tag, comm, s.handle), "MPI_Isend");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
         }
@@ -209,7 +209,7 @@ final class NativeChannel implements Channel {
         MemorySegment buf = into.isNative() ? into : Arena.ofAuto().allocate(Math.max(capacity, 1), 16).asSlice(0, capacity);
         Scratch s = Scratch.get();
         try (ByteCount n = ByteCount.of(capacity)) {
-            LibMpi.check((int) LibMpi.MPI_Irecv.invokeExact(buf, n.count, n.type, peer(source), tagOf(tag), comm, s.handle), "MPI_Irecv");
+            LibMpi.check((int) LibMpi.Requests.MPI_Irecv.invokeExact(buf, n.count, n.type, peer(source), tagOf(tag), comm, s.handle), "MPI_Irecv");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
         }
@@ -225,7 +225,7 @@ final class NativeChannel implements Channel {
     public Status probe(int source, int tag) {
         Scratch s = Scratch.get();
         try {
-            LibMpi.check((int) LibMpi.MPI_Probe.invokeExact(peer(source), tagOf(tag), comm, s.status), "MPI_Probe");
+            LibMpi.check((int) LibMpi.Requests.MPI_Probe.invokeExact(peer(source), tagOf(tag), comm, s.status), "MPI_Probe");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
         }
@@ -236,7 +236,7 @@ final class NativeChannel implements Channel {
     public Status iprobe(int source, int tag) {
         Scratch s = Scratch.get();
         try {
-            LibMpi.check((int) LibMpi.MPI_Iprobe.invokeExact(peer(source), tagOf(tag), comm, s.flag, s.status), "MPI_Iprobe");
+            LibMpi.check((int) LibMpi.Requests.MPI_Iprobe.invokeExact(peer(source), tagOf(tag), comm, s.flag, s.status), "MPI_Iprobe");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
         }
@@ -250,7 +250,7 @@ final class NativeChannel implements Channel {
         if (collective == null) {
             Scratch s = Scratch.get();
             try {
-                LibMpi.check((int) LibMpi.MPI_Comm_dup.invokeExact(comm, s.handle), "MPI_Comm_dup");
+                LibMpi.check((int) LibMpi.Communicators.MPI_Comm_dup.invokeExact(comm, s.handle), "MPI_Comm_dup");
             } catch (Throwable e) {
                 throw LibMpi.rethrow(e);
             }
@@ -271,7 +271,7 @@ final class NativeChannel implements Channel {
     @Override
     public void bcast(MemorySegment buffer, int root) {
         try (Staged b = Staged.inOut(buffer); ByteCount n = ByteCount.of(buffer.byteSize())) {
-            LibMpi.check((int) LibMpi.MPI_Bcast.invokeExact(b.segment, n.count, n.type, peer(root), comm), "MPI_Bcast");
+            LibMpi.check((int) LibMpi.Collectives.MPI_Bcast.invokeExact(b.segment, n.count, n.type, peer(root), comm), "MPI_Bcast");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
         }
@@ -283,7 +283,7 @@ final class NativeChannel implements Channel {
         int block = intCount(receiving && inter ? recv.byteSize() / Math.max(1, remoteSize) : send.byteSize(), "gather");
         try (Staged s = Staged.in(sending(root) ? send : MemorySegment.NULL);
              Staged r = Staged.out(receiving ? recv : MemorySegment.NULL)) {
-            LibMpi.check((int) LibMpi.MPI_Gather.invokeExact(s.segment, block, LibMpi.BYTE, r.segment, block, LibMpi.BYTE,
+            LibMpi.check((int) LibMpi.Collectives.MPI_Gather.invokeExact(s.segment, block, LibMpi.BYTE, r.segment, block, LibMpi.BYTE,
                     peer(root), comm), "MPI_Gather");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
@@ -298,7 +298,7 @@ final class NativeChannel implements Channel {
              Staged r = Staged.out(receiving ? recv : MemorySegment.NULL)) {
             MemorySegment[] layout = receiving ? countsAndDisplacements(arena, counts, "gatherv") : new MemorySegment[] {
                     MemorySegment.NULL, MemorySegment.NULL};
-            LibMpi.check((int) LibMpi.MPI_Gatherv.invokeExact(s.segment, intCount(sending(root) ? send.byteSize() : 0, "gatherv"),
+            LibMpi.check((int) LibMpi.Collectives.MPI_Gatherv.invokeExact(s.segment, intCount(sending(root) ? send.byteSize() : 0, "gatherv"),
                     LibMpi.BYTE, r.segment, layout[0], layout[1], LibMpi.BYTE, peer(root), comm), "MPI_Gatherv");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
@@ -312,7 +312,7 @@ final class NativeChannel implements Channel {
         boolean receiving = inter ? root >= 0 : true;
         try (Staged s = Staged.in(sendingRoot ? send : MemorySegment.NULL);
              Staged r = Staged.out(receiving ? recv : MemorySegment.NULL)) {
-            LibMpi.check((int) LibMpi.MPI_Scatter.invokeExact(s.segment, block, LibMpi.BYTE, r.segment, block, LibMpi.BYTE,
+            LibMpi.check((int) LibMpi.Collectives.MPI_Scatter.invokeExact(s.segment, block, LibMpi.BYTE, r.segment, block, LibMpi.BYTE,
                     peer(root), comm), "MPI_Scatter");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
@@ -328,7 +328,7 @@ final class NativeChannel implements Channel {
              Staged r = Staged.out(receiving ? recv : MemorySegment.NULL)) {
             MemorySegment[] layout = sendingRoot ? countsAndDisplacements(arena, counts, "scatterv") : new MemorySegment[] {
                     MemorySegment.NULL, MemorySegment.NULL};
-            LibMpi.check((int) LibMpi.MPI_Scatterv.invokeExact(s.segment, layout[0], layout[1], LibMpi.BYTE, r.segment,
+            LibMpi.check((int) LibMpi.Collectives.MPI_Scatterv.invokeExact(s.segment, layout[0], layout[1], LibMpi.BYTE, r.segment,
                     intCount(receiving ? recv.byteSize() : 0, "scatterv"), LibMpi.BYTE, peer(root), comm), "MPI_Scatterv");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
@@ -339,7 +339,7 @@ final class NativeChannel implements Channel {
     public void allgather(MemorySegment send, MemorySegment recv) {
         int block = intCount(send.byteSize(), "allgather");
         try (Staged s = Staged.in(send); Staged r = Staged.out(recv)) {
-            LibMpi.check((int) LibMpi.MPI_Allgather.invokeExact(s.segment, block, LibMpi.BYTE, r.segment, block, LibMpi.BYTE, comm),
+            LibMpi.check((int) LibMpi.Collectives.MPI_Allgather.invokeExact(s.segment, block, LibMpi.BYTE, r.segment, block, LibMpi.BYTE, comm),
                     "MPI_Allgather");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
@@ -350,7 +350,7 @@ final class NativeChannel implements Channel {
     public void allgatherv(MemorySegment send, MemorySegment recv, long[] counts) {
         try (Arena arena = Arena.ofConfined(); Staged s = Staged.in(send); Staged r = Staged.out(recv)) {
             MemorySegment[] layout = countsAndDisplacements(arena, counts, "allgatherv");
-            LibMpi.check((int) LibMpi.MPI_Allgatherv.invokeExact(s.segment, intCount(send.byteSize(), "allgatherv"), LibMpi.BYTE,
+            LibMpi.check((int) LibMpi.Collectives.MPI_Allgatherv.invokeExact(s.segment, intCount(send.byteSize(), "allgatherv"), LibMpi.BYTE,
                     r.segment, layout[0], layout[1], LibMpi.BYTE, comm), "MPI_Allgatherv");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
@@ -369,7 +369,7 @@ final class NativeChannel implements Channel {
         int count = intCount(bytes / type.bytes(), "reduce");
         try (Staged s = Staged.in(sending(root) ? send : MemorySegment.NULL);
              Staged r = Staged.out(receiving ? recv : MemorySegment.NULL)) {
-            LibMpi.check((int) LibMpi.MPI_Reduce.invokeExact(s.segment, r.segment, count, Types.datatype(type), mpiOp,
+            LibMpi.check((int) LibMpi.Collectives.MPI_Reduce.invokeExact(s.segment, r.segment, count, Types.datatype(type), mpiOp,
                     peer(root), comm), "MPI_Reduce");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
@@ -385,7 +385,7 @@ final class NativeChannel implements Channel {
         }
         int count = intCount(send.byteSize() / type.bytes(), "allreduce");
         try (Staged s = Staged.in(send); Staged r = Staged.out(recv)) {
-            LibMpi.check((int) LibMpi.MPI_Allreduce.invokeExact(s.segment, r.segment, count, Types.datatype(type), mpiOp, comm),
+            LibMpi.check((int) LibMpi.Collectives.MPI_Allreduce.invokeExact(s.segment, r.segment, count, Types.datatype(type), mpiOp, comm),
                     "MPI_Allreduce");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
@@ -399,7 +399,7 @@ final class NativeChannel implements Channel {
         Scratch s = Scratch.get();
         try {
             int mpiColor = color == UNDEFINED ? LibMpi.ABI.undefined() : color;
-            LibMpi.check((int) LibMpi.MPI_Comm_split.invokeExact(comm, mpiColor, key, s.handle), "MPI_Comm_split");
+            LibMpi.check((int) LibMpi.Communicators.MPI_Comm_split.invokeExact(comm, mpiColor, key, s.handle), "MPI_Comm_split");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
         }
@@ -414,7 +414,7 @@ final class NativeChannel implements Channel {
             MemorySegment argv = arena.allocate(ValueLayout.ADDRESS, command.size());  // argv[size-1] is the NULL terminator
             for (int i = 1; i < command.size(); i++) argv.setAtIndex(ValueLayout.ADDRESS, i - 1, arena.allocateFrom(command.get(i)));
             Scratch s = Scratch.get();
-            LibMpi.check((int) LibMpi.MPI_Comm_spawn.invokeExact(arena.allocateFrom(command.get(0)), argv, count, LibMpi.INFO_NULL,
+            LibMpi.check((int) LibMpi.Communicators.MPI_Comm_spawn.invokeExact(arena.allocateFrom(command.get(0)), argv, count, LibMpi.INFO_NULL,
                     root, comm, s.handle, MemorySegment.NULL), "MPI_Comm_spawn");
             return new NativeChannel(s.handleValue(), false);
         } catch (Throwable e) {
@@ -426,14 +426,14 @@ final class NativeChannel implements Channel {
     public synchronized void disconnect() {
         if (predefined || freed) return;
         freed = true;
-        release(LibMpi.MPI_Comm_disconnect, "MPI_Comm_disconnect");
+        release(LibMpi.Communicators.MPI_Comm_disconnect, "MPI_Comm_disconnect");
     }
 
     @Override
     public synchronized void close() {
         if (predefined || freed) return;
         freed = true;
-        release(LibMpi.MPI_Comm_free, "MPI_Comm_free");
+        release(LibMpi.Communicators.MPI_Comm_free, "MPI_Comm_free");
     }
 
     private void release(java.lang.invoke.MethodHandle how, String function) {

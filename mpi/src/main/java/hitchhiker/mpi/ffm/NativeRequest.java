@@ -41,7 +41,7 @@ final class NativeRequest implements Request {
         Scratch s = Scratch.get();
         int rc;
         try {
-            rc = (int) LibMpi.MPI_Wait.invokeExact(s.handle(handle), s.status);
+            rc = (int) LibMpi.Requests.MPI_Wait.invokeExact(s.handle(handle), s.status);
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
         }
@@ -54,7 +54,7 @@ final class NativeRequest implements Request {
         Scratch s = Scratch.get();
         int rc;
         try {
-            rc = (int) LibMpi.MPI_Test.invokeExact(s.handle(handle), s.flag, s.status);
+            rc = (int) LibMpi.Requests.MPI_Test.invokeExact(s.handle(handle), s.flag, s.status);
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
         }
