@@ -29,13 +29,11 @@ public final class OpenMpiAbi implements MpiAbi {
         SYMBOLS.put(Predefined.INFO_NULL, "ompi_mpi_info_null");
         SYMBOLS.put(Predefined.ERRORS_RETURN, "ompi_mpi_errors_return");
         SYMBOLS.put(Predefined.BYTE, "ompi_mpi_byte");
-        SYMBOLS.put(Predefined.CHAR, "ompi_mpi_char");
-        SYMBOLS.put(Predefined.SHORT, "ompi_mpi_short");
+        SYMBOLS.put(Predefined.INT8, "ompi_mpi_int8_t");
         SYMBOLS.put(Predefined.INT, "ompi_mpi_int");
         SYMBOLS.put(Predefined.INT64, "ompi_mpi_int64_t");
         SYMBOLS.put(Predefined.FLOAT, "ompi_mpi_float");
         SYMBOLS.put(Predefined.DOUBLE, "ompi_mpi_double");
-        SYMBOLS.put(Predefined.UINT16, "ompi_mpi_uint16_t");
         SYMBOLS.put(Predefined.OP_SUM, "ompi_mpi_op_sum");
         SYMBOLS.put(Predefined.OP_PROD, "ompi_mpi_op_prod");
         SYMBOLS.put(Predefined.OP_MIN, "ompi_mpi_op_min");

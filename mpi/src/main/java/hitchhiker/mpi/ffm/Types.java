@@ -6,14 +6,16 @@ import hitchhiker.mpi.spi.ReduceOp;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** MPI's predefined datatypes and reduction operations for the SPI's element types and builtin ops. */
+/** MPI's predefined datatypes and reduction operations for the SPI's element types and builtin ops (reductions). */
 final class Types {
 
     private static final Map<ElementType, Long> DATATYPES = new EnumMap<>(ElementType.class);
     private static final Map<ReduceOp.Builtin, Long> OPS = new EnumMap<>(ReduceOp.Builtin.class);
 
     static {
-        DATATYPES.put(ElementType.BYTE, LibMpi.predefined(MpiAbi.Predefined.BYTE));
+        // Java's byte is a signed 8-bit integer: MPI_INT8_T, for which MPI defines arithmetic and
+        // logical reductions (MPI_BYTE, raw bytes, has none).
+        DATATYPES.put(ElementType.BYTE, LibMpi.predefined(MpiAbi.Predefined.INT8));
         DATATYPES.put(ElementType.INT, LibMpi.predefined(MpiAbi.Predefined.INT));
         DATATYPES.put(ElementType.LONG, LibMpi.predefined(MpiAbi.Predefined.INT64));
         DATATYPES.put(ElementType.FLOAT, LibMpi.predefined(MpiAbi.Predefined.FLOAT));

@@ -291,6 +291,11 @@ public final class NativeScenarios {
         int factorial = 1;
         for (int i = 2; i <= n; i++) factorial *= i;
         check(prod[0] == factorial, "allreduce int prod");
+        byte[] bytes = new byte[2];
+        world.allreduce(MemorySegment.ofArray(new byte[] {(byte) -rank, 1}), MemorySegment.ofArray(bytes), ElementType.BYTE, op(ReduceOp.Builtin.SUM));
+        check(bytes[0] == (byte) -(n * (n - 1) / 2) && bytes[1] == n, "allreduce byte sum (signed)");
+        world.allreduce(MemorySegment.ofArray(new byte[] {(byte) (rank % 2), 1}), MemorySegment.ofArray(bytes), ElementType.BYTE, op(ReduceOp.Builtin.LAND));
+        check(bytes[0] == 0 && bytes[1] == 1, "allreduce byte land (rank 0 contributes false)");
         float[] min = new float[1];
         world.allreduce(MemorySegment.ofArray(new float[] {-rank}), MemorySegment.ofArray(min), ElementType.FLOAT, op(ReduceOp.Builtin.MIN));
         check(min[0] == -(n - 1), "allreduce float min");
