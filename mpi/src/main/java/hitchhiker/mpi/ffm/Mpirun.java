@@ -69,8 +69,10 @@ public final class Mpirun {
         Path log = Files.createTempFile("hhg-mpirun", ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> e = pb.environment();
-        // A job started from inside a rank must not believe it is part of that rank's world.
-        e.keySet().removeIf(k -> k.startsWith("HHG_MPI") || k.startsWith("OMPI_") || k.startsWith("PMIX_"));
+        // A job started from inside a rank must not believe it is part of that rank's world; a
+        // user's own Open MPI settings (OMPI_MCA_btl=..., say) are kept.
+        e.keySet().removeIf(k -> k.startsWith("HHG_MPI") || k.startsWith("OMPI_COMM_WORLD") || k.startsWith("PMIX_")
+                || k.startsWith("OMPI_MCA_orte_ess") || k.startsWith("OMPI_MCA_ess"));
         e.put("OMPI_ALLOW_RUN_AS_ROOT", "1");
         e.put("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1");
         e.put("OMPI_MCA_mpi_yield_when_idle", "1");
