@@ -107,9 +107,9 @@ final class Engine {
             backoff.idle();
             if (backoff.slow() && System.nanoTime() > nextCheck) {
                 nextCheck = System.nanoTime() + LIVENESS_NANOS;
-                Status last = peek(e, view, context, source, tag);
-                if (last != null) return last;
                 RuntimeException failure = peerFailure(pending, "probe");
+                Status last = peek(e, view, context, source, tag); // after the look, as in awaitDone
+                if (last != null) return last;
                 if (failure != null) throw failure;
             }
         }
@@ -141,18 +141,21 @@ final class Engine {
             backoff.idle();
             if (backoff.slow() && System.nanoTime() > nextCheck) {
                 nextCheck = System.nanoTime() + LIVENESS_NANOS;
-                lock.lock();
-                try {
-                    progress();
-                    if (!op.done()) {
-                        RuntimeException failure = peerFailure(op, op.describe());
-                        if (failure != null) {
+                // Look at the peers first, then drain once more: a peer's bytes are published
+                // before it marks itself finished, so whatever it sent is taken in by this
+                // progress, and only an operation still pending after it can never complete.
+                RuntimeException failure = peerFailure(op, op.describe());
+                if (failure != null) {
+                    lock.lock();
+                    try {
+                        progress();
+                        if (!op.done()) {
                             op.withdraw();
                             op.fail(failure);
                         }
+                    } finally {
+                        lock.unlock();
                     }
-                } finally {
-                    lock.unlock();
                 }
             }
         }
@@ -186,8 +189,8 @@ final class Engine {
     // ---- liveness ----------------------------------------------------------------------------
 
     // A failure if the operation can never complete: its one peer is gone, or (any source) a peer
-    // crashed or every peer is gone. Called after a last progress, so bytes a finished peer wrote
-    // before leaving have been taken in.
+    // crashed or every peer is gone. Callers drain the rings after this look and fail the
+    // operation only if it is still pending, so bytes a peer wrote before leaving are delivered.
     private static RuntimeException peerFailure(EmbeddedOp op, String what) {
         Fabric f = op.endpoint.fabric;
         int me = f.me();

@@ -124,6 +124,28 @@ class LauncherTest {
         assertThat(err()).contains("PeerFailedException: rank 1 finished while rank 0 waited to receive from rank 1 (tag 0)");
     }
 
+    /** Rank 1 sends a burst and exits at once; rank 0 is already waiting, slowly, for all of it. */
+    public static final class SendsThenLeaves implements RankProgram {
+        @Override
+        public Object run(Comm world, List<String> args) throws Exception {
+            if (world.rank() == 1) {
+                Thread.sleep(700); // rank 0 is past spinning and checks rank 1's liveness meanwhile
+                for (int i = 0; i < 200; i++) world.send(i, 0, 0);
+                return null;
+            }
+            int sum = 0;
+            for (int i = 0; i < 200; i++) sum += world.<Integer>recv(1, 0);
+            return sum;
+        }
+    }
+
+    @Test
+    void messagesSentBeforeACleanExitAreStillDelivered() {
+        Launcher.Result r = launch(2, SendsThenLeaves.class);
+        assertThat(r.exitStatus()).as(err()).isZero();
+        assertThat(r.result()).isEqualTo(199 * 100);
+    }
+
     @Test
     void badLaunchesAreIllegalArguments() {
         assertThatThrownBy(() -> launch(0, Chatty.class)).isInstanceOf(IllegalArgumentException.class)
