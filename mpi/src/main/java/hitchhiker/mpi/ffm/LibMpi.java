@@ -17,9 +17,8 @@ import java.lang.invoke.MethodHandles;
  * {@code long} here whatever the implementation's representation: the ABI's
  * {@link MpiAbi#handleCarrier() carrier filter} is folded into each method handle. Pointers are
  * {@link MemorySegment}s; every function returns MPI's error code, which callers pass to
- * {@link #check}. The {@code *_CRITICAL} variant is a critical downcall that accepts heap
- * segments: the thread stays in Java state during the call, so it is used only where the call
- * cannot wait on another process for long (see {@link NativeChannel}).
+ * {@link #check}. None is a critical downcall, so none may be given a heap segment: heap data
+ * goes through native memory (see {@link NativeChannel} for why and what it costs).
  *
  * <p>Loading this class opens the library ({@link NativeMpiLibrary#load}); call it only once the
  * library is known to be usable. Making a downcall handle costs time at start-up (a stub per
@@ -82,7 +81,6 @@ final class LibMpi {
         static final MethodHandle MPI_Mprobe = downcall("MPI_Mprobe", "iihpp");
         static final MethodHandle MPI_Improbe = downcall("MPI_Improbe", "iihppp");
         static final MethodHandle MPI_Mrecv = downcall("MPI_Mrecv", "pihpp");
-        static final MethodHandle MPI_Mrecv_CRITICAL = critical("MPI_Mrecv", "pihpp");
         static final MethodHandle MPI_Imrecv = downcall("MPI_Imrecv", "pihpp");
 
         private Requests() {
@@ -184,19 +182,11 @@ final class LibMpi {
         }
     }
 
-    private static MethodHandle downcall(String name, String params) {
-        return bind(name, params);
-    }
-
-    private static MethodHandle critical(String name, String params) {
-        return bind(name, params, Linker.Option.critical(true));
-    }
-
     /**
      * A downcall returning {@code int}, with parameters given one letter each: {@code i} int,
      * {@code p} pointer (MemorySegment), {@code h} handle (long in Java, the ABI's layout in C).
      */
-    private static MethodHandle bind(String name, String params, Linker.Option... options) {
+    private static MethodHandle downcall(String name, String params) {
         MemoryLayout[] layouts = new MemoryLayout[params.length()];
         for (int i = 0; i < params.length(); i++) {
             layouts[i] = switch (params.charAt(i)) {
@@ -208,7 +198,7 @@ final class LibMpi {
         }
         var address = LIBRARY.symbols().find(name)
                 .orElseThrow(() -> new NativeMpiUnavailableException(LIBRARY.path() + " has no function " + name));
-        MethodHandle mh = LINKER.downcallHandle(address, FunctionDescriptor.of(ValueLayout.JAVA_INT, layouts), options);
+        MethodHandle mh = LINKER.downcallHandle(address, FunctionDescriptor.of(ValueLayout.JAVA_INT, layouts));
         for (int i = 0; i < params.length() && ABI.handleCarrier() != null; i++) {
             if (params.charAt(i) == 'h') mh = MethodHandles.filterArguments(mh, i, ABI.handleCarrier());
         }
