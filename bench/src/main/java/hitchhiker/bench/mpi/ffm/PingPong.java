@@ -21,8 +21,8 @@ import java.util.Locale;
  * MODE is {@code offheap} (an off-heap {@link MemorySegment}, handed to MPI as it is; from the
  * global arena, whose segments the linker need not lock per call — a confined arena's cost about
  * 15 ns more per call here, the price of FFM's liveness check) or
- * {@code heap} (a {@code byte[]}, which the backend passes in critical downcalls when small and
- * stages when large). For each size: three untimed repeats (which let the JIT compile the loop),
+ * {@code heap} (a {@code byte[]}, which the backend copies through native memory, and whose
+ * large sends it buffers). For each size: three untimed repeats (which let the JIT compile the loop),
  * then REPEATS timed repeats; rank 0 prints {@code pingpong java-MODE bytes=N oneway_us=t1,t2,...}.
  */
 public final class PingPong {
