@@ -63,7 +63,7 @@ final class AnySizeRequest implements Request {
                 try (ByteCount n = ByteCount.of(bytes)) {
                     LibMpi.check((int) LibMpi.Requests.MPI_Imrecv.invokeExact(payload, n.count, n.type, s.message, s.handle), "MPI_Imrecv");
                 }
-                matched = new NativeRequest(channel, s.handleValue(), payload, null, null);
+                matched = new NativeRequest(channel, s.handleValue(), payload, null, null, null);
             } catch (Throwable e) {
                 throw LibMpi.rethrow(e);
             }

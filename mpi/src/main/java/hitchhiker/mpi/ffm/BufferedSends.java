@@ -1,12 +1,9 @@
 package hitchhiker.mpi.ffm;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 
 /**
  * Blocking sends of heap data beyond {@link NativeChannel#SMALL_BYTES}, done as MPI_Bsend would:
@@ -23,15 +20,10 @@ import java.util.List;
  */
 final class BufferedSends {
 
-    /** Free staging buffers kept for reuse, up to this many bytes in all. */
-    private static final long POOL_BYTES = 64L << 20;
-
     private record Pending(long request, MemorySegment buffer) {
     }
 
     private static final ArrayDeque<Pending> PENDING = new ArrayDeque<>();
-    private static final List<MemorySegment> POOL = new ArrayList<>();
-    private static long pooled;
 
     private BufferedSends() {
     }
@@ -40,13 +32,13 @@ final class BufferedSends {
     static void send(MemorySegment data, int dest, int tag, long comm) {
         reap();
         long bytes = data.byteSize();
-        MemorySegment whole = take(bytes);
+        MemorySegment whole = NativeBuffers.take(bytes);
         MemorySegment copy = whole.asSlice(0, bytes).copyFrom(data);
         Scratch s = Scratch.get();
         try (ByteCount n = ByteCount.of(bytes)) {
             LibMpi.check((int) LibMpi.Requests.MPI_Isend.invokeExact(copy, n.count, n.type, dest, tag, comm, s.handle), "MPI_Isend");
         } catch (Throwable e) {
-            give(whole);
+            NativeBuffers.give(whole);
             throw LibMpi.rethrow(e);
         }
         synchronized (PENDING) {
@@ -78,32 +70,9 @@ final class BufferedSends {
                 }
                 if (rc == 0 && !wait && s.flag.get(ValueLayout.JAVA_INT, 0) == 0) continue;
                 it.remove();
-                give(p.buffer());
+                NativeBuffers.give(p.buffer());
                 LibMpi.check(rc, wait ? "MPI_Wait (a buffered send)" : "MPI_Test (a buffered send)");
             }
-        }
-    }
-
-    /** A native buffer of at least {@code bytes} bytes (at most twice), reused from the pool when one fits. */
-    private static MemorySegment take(long bytes) {
-        synchronized (POOL) {
-            for (Iterator<MemorySegment> it = POOL.iterator(); it.hasNext(); ) {
-                MemorySegment m = it.next();
-                if (m.byteSize() >= bytes && m.byteSize() <= 2 * Math.max(bytes, 4096)) {
-                    it.remove();
-                    pooled -= m.byteSize();
-                    return m;
-                }
-            }
-        }
-        return Arena.ofAuto().allocate(Math.max(bytes, 1), 64);
-    }
-
-    private static void give(MemorySegment whole) {
-        synchronized (POOL) {
-            if (pooled + whole.byteSize() > POOL_BYTES) return;  // dropped: the GC frees it
-            POOL.add(whole);
-            pooled += whole.byteSize();
         }
     }
 }

@@ -183,27 +183,29 @@ final class NativeChannel implements Channel {
     @Override
     public Request isend(MemorySegment data, int dest, int tag) {
         long bytes = data.byteSize();
-        MemorySegment buf = data.isNative() ? data : Arena.ofAuto().allocate(Math.max(bytes, 1), 16).asSlice(0, bytes).copyFrom(data);
+        MemorySegment pooled = data.isNative() ? null : NativeBuffers.take(bytes);
+        MemorySegment buf = pooled == null ? data : pooled.asSlice(0, bytes).copyFrom(data);
         Scratch s = Scratch.get();
         try (ByteCount n = ByteCount.of(bytes)) {
             LibMpi.check((int) LibMpi.Requests.MPI_Isend.invokeExact(buf, n.count, n.type, peer(dest), tag, comm, s.handle), "MPI_Isend");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
         }
-        return new NativeRequest(this, s.handleValue(), buf, null, new Status(dest, tag, bytes));
+        return new NativeRequest(this, s.handleValue(), buf, pooled, null, new Status(dest, tag, bytes));
     }
 
     @Override
     public Request irecv(MemorySegment into, int source, int tag) {
         long capacity = into.byteSize();
-        MemorySegment buf = into.isNative() ? into : Arena.ofAuto().allocate(Math.max(capacity, 1), 16).asSlice(0, capacity);
+        MemorySegment pooled = into.isNative() ? null : NativeBuffers.take(capacity);
+        MemorySegment buf = pooled == null ? into : pooled.asSlice(0, capacity);
         Scratch s = Scratch.get();
         try (ByteCount n = ByteCount.of(capacity)) {
             LibMpi.check((int) LibMpi.Requests.MPI_Irecv.invokeExact(buf, n.count, n.type, peer(source), tagOf(tag), comm, s.handle), "MPI_Irecv");
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
         }
-        return new NativeRequest(this, s.handleValue(), buf, into.isNative() ? null : into, null);
+        return new NativeRequest(this, s.handleValue(), buf, pooled, into.isNative() ? null : into, null);
     }
 
     @Override

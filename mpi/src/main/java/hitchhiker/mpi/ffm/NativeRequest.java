@@ -15,7 +15,8 @@ import java.lang.foreign.ValueLayout;
 final class NativeRequest implements Request {
 
     private final NativeChannel channel;
-    private final MemorySegment buffer;
+    private MemorySegment buffer;
+    private MemorySegment pooled;
     private final MemorySegment copyTo;
     private final Status sendStatus;
     private long handle;
@@ -24,13 +25,17 @@ final class NativeRequest implements Request {
 
     /**
      * @param buffer     the native memory the operation uses (kept alive until completion)
+     * @param pooled     the {@link NativeBuffers} buffer that {@code buffer} lies in, given back on
+     *                   completion; null when the memory is the caller's
      * @param copyTo     for a staged receive, where the received bytes go; else null
      * @param sendStatus for a send, the status it completes with; null for a receive
      */
-    NativeRequest(NativeChannel channel, long handle, MemorySegment buffer, MemorySegment copyTo, Status sendStatus) {
+    NativeRequest(NativeChannel channel, long handle, MemorySegment buffer, MemorySegment pooled, MemorySegment copyTo,
+                  Status sendStatus) {
         this.channel = channel;
         this.handle = handle;
         this.buffer = buffer;
+        this.pooled = pooled;
         this.copyTo = copyTo;
         this.sendStatus = sendStatus;
     }
@@ -72,6 +77,9 @@ final class NativeRequest implements Request {
             status = channel.status(mpiStatus);
             if (copyTo != null) MemorySegment.copy(buffer, 0, copyTo, 0, status.bytes());
         }
+        if (pooled != null) NativeBuffers.give(pooled);
+        pooled = null;
+        buffer = null;
         return outcome();
     }
 
