@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
                 "main(String[]) or implementing hitchhiker.mpi.RankProgram."},
         footer = {"", "Examples:", "  hhg mpirun -np 4 part4.hello",
                 "  hhg mpirun -np 2 --tag-output part4.pi n=10000000",
-                "  hhg mpirun -np 3 com.example.MyProgram -- --its-own-option",
+                "  hhg mpirun -np 3 -cp build/classes com.example.MyProgram -- --its-own-option",
                 "", "If one rank fails, the others are stopped and hhg exits with that rank's status."})
 final class MpirunCommand implements Callable<Integer> {
 
@@ -37,6 +37,10 @@ final class MpirunCommand implements Callable<Integer> {
 
     @Option(names = "--tag-output", description = "Prefix every output line with [rank].")
     private boolean tagOutput;
+
+    @Option(names = {"-cp", "--classpath"}, paramLabel = "PATH", split = "[:;]", splitSynopsisLabel = ":",
+            description = "Where the program's own classes are (directories or jars), added to the ranks' class path.")
+    private List<String> classPath = new ArrayList<>();
 
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "A part 4 example id or a class name.")
     private String program;
@@ -58,8 +62,7 @@ final class MpirunCommand implements Callable<Integer> {
             MpiExample.parseArgs(mpi.params(), args); // bad parameters fail here, once, not in every rank
             mainClass = mpi.program().getName();
             ranks = np != null ? np : mpi.defaultRanks();
-        } else if (program.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*") && program.contains(".")
-                && !program.matches("part\\d\\..*")) {
+        } else if (program.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*") && !program.matches("part\\d\\..*")) {
             mainClass = program;
             ranks = np != null ? np : Runtime.getRuntime().availableProcessors();
         } else {
@@ -67,7 +70,7 @@ final class MpirunCommand implements Callable<Integer> {
             throw new BadInputException("unknown program '" + program + "'");
         }
         if (ranks < 1) throw new BadInputException("-np must be at least 1, not " + ranks);
-        Launcher.Options options = new Launcher.Options(tagOutput, hhg.out(), hhg.err(), List.of());
+        Launcher.Options options = new Launcher.Options(tagOutput, hhg.out(), hhg.err(), List.of(), classPath);
         try {
             return Launcher.launch(ranks, mainClass, args, options);
         } catch (IllegalArgumentException e) {

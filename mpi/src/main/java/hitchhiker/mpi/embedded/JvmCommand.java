@@ -18,13 +18,15 @@ final class JvmCommand {
     private JvmCommand() {
     }
 
-    static List<String> forRank(String mainClass, List<String> args, List<String> extraFlags) {
+    static List<String> forRank(String mainClass, List<String> args, List<String> extraFlags, List<String> extraClassPath) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(FLAGS);
         cmd.addAll(extraFlags);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        List<String> cp = new ArrayList<>(List.of(System.getProperty("java.class.path")));
+        cp.addAll(extraClassPath);
+        cmd.add(String.join(java.io.File.pathSeparator, cp));
         cmd.add("hitchhiker.mpi.RankMain");
         cmd.add(mainClass);
         cmd.addAll(args);

@@ -41,24 +41,35 @@ public final class Launcher {
      * @param out       where the ranks' standard output goes
      * @param err       where their standard error (and the launcher's own report) goes
      * @param jvmFlags  extra flags for every rank's JVM (e.g. {@code -Xmx1g})
+     * @param classPath extra class path entries for the ranks (the program's own classes), after this JVM's
      */
-    public record Options(boolean tagOutput, PrintStream out, PrintStream err, List<String> jvmFlags) {
+    public record Options(boolean tagOutput, PrintStream out, PrintStream err, List<String> jvmFlags,
+                          List<String> classPath) {
 
         public Options {
             jvmFlags = List.copyOf(jvmFlags);
+            classPath = List.copyOf(classPath);
+        }
+
+        public Options(boolean tagOutput, PrintStream out, PrintStream err, List<String> jvmFlags) {
+            this(tagOutput, out, err, jvmFlags, List.of());
         }
 
         /** Untagged output to this process's own stdout/stderr. */
         public static Options defaults() {
-            return new Options(false, System.out, System.err, List.of());
+            return new Options(false, System.out, System.err, List.of(), List.of());
         }
 
         public Options withTagOutput(boolean tag) {
-            return new Options(tag, out, err, jvmFlags);
+            return new Options(tag, out, err, jvmFlags, classPath);
         }
 
         public Options withOutput(PrintStream newOut, PrintStream newErr) {
-            return new Options(tagOutput, newOut, newErr, jvmFlags);
+            return new Options(tagOutput, newOut, newErr, jvmFlags, classPath);
+        }
+
+        public Options withClassPath(List<String> entries) {
+            return new Options(tagOutput, out, err, jvmFlags, entries);
         }
     }
 
@@ -93,11 +104,7 @@ public final class Launcher {
     public static Result run(int np, String mainClass, List<String> args, Options options) {
         if (np < 1) throw new IllegalArgumentException("-np must be at least 1, not " + np);
         if (np > 256) throw new IllegalArgumentException("-np " + np + " is more than this launcher runs on one machine (256)");
-        try {
-            Class.forName(mainClass, false, Launcher.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException("no class '" + mainClass + "' on the class path");
-        }
+        requireClass(mainClass, options.classPath());
         Path fabricFile = Fabric.create(np);
         Path resultFile = null;
         List<Process> ranks = new ArrayList<>();
@@ -110,7 +117,7 @@ public final class Launcher {
             Fabric watch = Fabric.observe(fabricFile);
             LinkedBlockingQueue<Integer> exited = new LinkedBlockingQueue<>();
             for (int r = 0; r < np; r++) {
-                ProcessBuilder pb = new ProcessBuilder(JvmCommand.forRank(mainClass, args, options.jvmFlags()));
+                ProcessBuilder pb = new ProcessBuilder(JvmCommand.forRank(mainClass, args, options.jvmFlags(), options.classPath()));
                 Map<String, String> env = pb.environment();
                 JvmCommand.clearLaunchEnv(env);
                 env.put(LaunchEnv.RANK, Integer.toString(r));
@@ -134,7 +141,11 @@ public final class Launcher {
             int remaining = np;
             while (remaining > 0) {
                 Integer r = exited.poll(5, TimeUnit.MILLISECONDS);
-                if (Double.isNaN(launchSeconds) && allJoined(watch, np)) launchSeconds = seconds(start);
+                if (Double.isNaN(launchSeconds) && allJoined(watch, np)) {
+                    launchSeconds = seconds(start);
+                    // Every rank has it mapped: unlink it now, so even a killed launcher leaks no file.
+                    EmbeddedBackend.deleteQuietly(fabricFile);
+                }
                 if (r == null) continue;
                 remaining--;
                 int code = ranks.get(r).exitValue();
@@ -163,6 +174,19 @@ public final class Launcher {
             }
             EmbeddedBackend.deleteQuietly(fabricFile);
             if (resultFile != null) EmbeddedBackend.deleteQuietly(resultFile);
+        }
+    }
+
+    private static void requireClass(String mainClass, List<String> classPath) {
+        try {
+            java.net.URL[] urls = new java.net.URL[classPath.size()];
+            for (int i = 0; i < urls.length; i++) urls[i] = Path.of(classPath.get(i)).toUri().toURL();
+            try (java.net.URLClassLoader loader = new java.net.URLClassLoader(urls, Launcher.class.getClassLoader())) {
+                Class.forName(mainClass, false, loader);
+            }
+        } catch (ClassNotFoundException | LinkageError | IOException | java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("no class '" + mainClass + "' on the class path"
+                    + (classPath.isEmpty() ? "" : " (with " + String.join(java.io.File.pathSeparator, classPath) + ")"));
         }
     }
 

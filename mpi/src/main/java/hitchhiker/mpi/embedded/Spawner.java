@@ -70,7 +70,7 @@ final class Spawner {
         List<Process> children = new ArrayList<>();
         try {
             for (int r = 0; r < count; r++) {
-                ProcessBuilder pb = new ProcessBuilder(JvmCommand.forRank(mainClass, args, List.of()));
+                ProcessBuilder pb = new ProcessBuilder(JvmCommand.forRank(mainClass, args, List.of(), List.of()));
                 Map<String, String> env = pb.environment();
                 JvmCommand.clearLaunchEnv(env);
                 env.put(LaunchEnv.RANK, Integer.toString(r));

@@ -71,12 +71,10 @@ public final class Collectives {
 
     public static void gather(Channel c, MemorySegment send, MemorySegment recv, int root) {
         int senders = c.isInter() ? c.remoteSize() : c.size();
+        // Equal blocks: the root knows their size from its receive buffer, a sender from its send buffer.
+        long block = isReceivingRoot(c, root) ? recv.byteSize() / Math.max(1, senders) : send.byteSize();
         long[] counts = new long[senders];
-        java.util.Arrays.fill(counts, send.byteSize());
-        if (isReceivingRoot(c, root)) {
-            long block = recv.byteSize() / Math.max(1, senders);
-            java.util.Arrays.fill(counts, block);
-        }
+        java.util.Arrays.fill(counts, block);
         gatherv(c, send, recv, counts, root);
     }
 
