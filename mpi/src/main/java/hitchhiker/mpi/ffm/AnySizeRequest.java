@@ -38,10 +38,18 @@ final class AnySizeRequest implements Request {
         try {
             LibMpi.check((int) LibMpi.Requests.MPI_Mprobe.invokeExact(source, tag, channel.comm, s.message, s.status), "MPI_Mprobe");
             long bytes = LibMpi.ABI.statusBytes(s.status);
-            payload = allocate(bytes);
+            // A small message lands in scratch memory and moves to the heap: cheaper than native
+            // memory of its own, which the GC must track and free.
+            boolean small = bytes <= NativeChannel.SMALL_BYTES;
+            MemorySegment into = small ? s.small : allocate(bytes);
             try (ByteCount n = ByteCount.of(bytes)) {
-                int rc = (int) LibMpi.Requests.MPI_Mrecv.invokeExact(payload, n.count, n.type, s.message, s.status);
+                int rc = (int) LibMpi.Requests.MPI_Mrecv.invokeExact(into, n.count, n.type, s.message, s.status);
                 if (rc != 0) throw channel.failure(rc, "MPI_Mrecv", s.status, bytes);
+            }
+            if (small) {  // backed by a long[], so the payload is 8-byte aligned as native memory would be
+                payload = MemorySegment.ofArray(new long[(int) ((bytes + 7) / 8)]).asSlice(0, bytes).copyFrom(into.asSlice(0, bytes));
+            } else {
+                payload = into;
             }
             return finish(channel.status(s.status));
         } catch (Throwable e) {
