@@ -62,7 +62,10 @@ final class ExecCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Optional<Example> example = hhg.catalogue().find(program);
         if (example.isPresent()) {
-            if (example.get() instanceof MpiExample mpi) return runRanks(mpi.program());
+            if (example.get() instanceof MpiExample mpi) {
+                Assignments.parse(mpi, args);  // a bad name=value is one line and exit 2 here, not a failed rank
+                return runRanks(mpi.program());
+            }
             Optional<Method> main = mainOf(example.get().getClass());
             return main.isPresent() ? invoke(main.get()) : runOnce(example.get());
         }

@@ -57,6 +57,16 @@ class ExecCommandTest {
     }
 
     @Test
+    void aBadArgumentForAnMpiExampleIsOneLineAndExitTwoBeforeAnyRankStarts() {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = Hhg.execute(hitchhiker.examples.Catalogue.guide(), new String[] {"exec", "part4.pi", "n=abc"},
+                new PrintStream(out, true), new PrintStream(err, true));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("hhg: parameter 'n': 'abc' is not allowed").doesNotContain("\n");
+    }
+
+    @Test
     void anUnknownProgramIsOneLineAndExitTwo() {
         Outcome o = hhg("exec", "part1.sun");
         assertThat(o.code()).isEqualTo(2);
