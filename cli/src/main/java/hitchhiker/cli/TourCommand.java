@@ -35,6 +35,10 @@ final class TourCommand implements Callable<Integer> {
             description = "Only these parts (1-4), e.g. --part 1,3.")
     private List<Integer> parts = new ArrayList<>();
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Where to write the HTML report, index.html (default: ${DEFAULT-VALUE}).")
+    private java.nio.file.Path report = hitchhiker.report.HtmlReport.DEFAULT_DIR;
+
     @Override
     public Integer call() {
         options.validate();
@@ -69,6 +73,14 @@ final class TourCommand implements Callable<Integer> {
                 captured.toString().lines().limit(20).forEach(l -> hhg.err().println("         | " + l));
             }
         }
+        boolean reported = true;
+        try {
+            hhg.err().println("report: " + hitchhiker.report.TourReport.write(hhg.catalogue(), runs, report,
+                    RunOptions.CORES, hhg.err()).toAbsolutePath());
+        } catch (java.io.IOException e) {  // the tour's results still get printed
+            reported = false;
+            hhg.err().println("hhg: could not write the report: " + hitchhiker.examples.Failures.describe(e));
+        }
         double total = (System.nanoTime() - t0) / 1e9;
         long failed = runs.stream().filter(r -> !r.check().passed()).count();
         if (options.json) {
@@ -80,7 +92,7 @@ final class TourCommand implements Callable<Integer> {
                     runs.size(), runs.size() - failed, failed, total);
         }
         hhg.out().flush();
-        return failed == 0 ? 0 : 1;
+        return failed == 0 && reported ? 0 : 1;
     }
 
     private Map<String, Object> json(List<ExampleRun> runs, double total) {

@@ -29,6 +29,10 @@ class HhgTest {
             all.add("--out");
             all.add(dir.toString());
         }
+        if (all.size() > 0 && all.get(0).equals("tour")) {
+            all.add("--report");
+            all.add(dir.resolve("report").toString());
+        }
         int code = Hhg.execute(FakeExamples.catalogue(), all.toArray(String[]::new),
                 new PrintStream(out, true), new PrintStream(err, true));
         return new Outcome(code, out.toString(), err.toString());

@@ -2,7 +2,9 @@ package hitchhiker.examples;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ public final class Harness {
 
     /** Prepares, times and checks an example; never throws for a failure inside the work. */
     public ExampleRun run(Example example, Settings settings) {
-        List<Path> before = listFiles(settings.outputDir());
+        Map<Path, FileTime> before = listFiles(settings.outputDir());
         List<VariantTiming> timings = new ArrayList<>();
         Map<String, Object> results = new LinkedHashMap<>();
         try (Workload work = example.prepare(settings)) {
@@ -73,17 +75,23 @@ public final class Harness {
         return new VariantTiming(v.name(), v.role(), v.workers(), first, seconds);
     }
 
-    private static List<Path> listFiles(Path dir) {
-        if (dir == null || !Files.isDirectory(dir)) return List.of();
+    /** The files in {@code dir} with their modification times. */
+    private static Map<Path, FileTime> listFiles(Path dir) {
+        Map<Path, FileTime> files = new HashMap<>();
+        if (dir == null || !Files.isDirectory(dir)) return files;
         try (Stream<Path> s = Files.list(dir)) {
-            return s.toList();
+            for (Path p : s.toList()) files.put(p, Files.getLastModifiedTime(p));
         } catch (java.io.IOException e) {
-            return List.of();
+            // A folder we cannot read lists no files: the run itself is unaffected.
         }
+        return files;
     }
 
-    private static List<Path> newFiles(Path dir, List<Path> before) {
-        return listFiles(dir).stream().filter(p -> !before.contains(p)).sorted().toList();
+    /** Files written during the run: new ones, and ones a previous run left that this run rewrote. */
+    private static List<Path> newFiles(Path dir, Map<Path, FileTime> before) {
+        return listFiles(dir).entrySet().stream()
+                .filter(e -> !e.getValue().equals(before.get(e.getKey())))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     /** Carries a variant's failure, already described, out of the timing loop. */

@@ -60,6 +60,20 @@ class HarnessTest {
     }
 
     @Test
+    void reportsFilesTheRunWroteEvenWhenAnEarlierRunLeftThem(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path image = dir.resolve("picture.png");
+        java.nio.file.Files.writeString(image, "old");
+        java.nio.file.Files.setLastModifiedTime(image, java.nio.file.attribute.FileTime.fromMillis(0));
+        java.nio.file.Files.writeString(dir.resolve("untouched.txt"), "x");
+        Example ex = new TestExample(List.of(Variant.serial("serial", () -> {
+            java.nio.file.Files.writeString(image, "new");
+            return 7;
+        })));
+        Settings s = Settings.defaults(ex, false, 1, 1, new PrintStream(OutputStream.nullOutputStream()), dir);
+        assertThat(new Harness(1, 1).run(ex, s).files()).containsExactly(image);
+    }
+
+    @Test
     void badHarnessSettingsAreUserErrors() {
         assertThatThrownBy(() -> new Harness(1, 0)).isInstanceOf(BadInputException.class).hasMessageContaining("--repeat");
     }

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 final class Backoff {
 
     private static final long SPIN_NANOS = 50_000, YIELD_NANOS = 500_000;
-    private static final long MIN_PARK = 20_000, MAX_PARK = 1_000_000;
+    private static final long MIN_PARK = 10_000, MAX_PARK = 200_000;
 
     private final long start = System.nanoTime();
     private long park = MIN_PARK;

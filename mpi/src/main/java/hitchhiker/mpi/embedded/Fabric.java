@@ -62,6 +62,7 @@ final class Fabric {
 
     /** The ring capacity for a fabric of this many participants: big enough to stream at memory speed. */
     static long defaultCapacity(int participants) {
+        if (participants <= 4) return 2 << 20;
         if (participants <= 8) return 1 << 20;
         if (participants <= 32) return 1 << 18;
         return 1 << 16;

@@ -1,0 +1,106 @@
+package hitchhiker.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(60)
+class ScaleCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    Outcome hhg(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--out", dir.resolve("out").toString(), "--report", dir.resolve("report").toString()));
+        int code = Hhg.execute(FakeExamples.catalogue(), all.toArray(String[]::new),
+                new PrintStream(out, true), new PrintStream(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void printsTheTableAndFitAndWritesThePageAndChart() throws Exception {
+        Outcome o = hhg("scale", "part1.sum", "--max", "2", "--repeat", "1", "n=2000");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("part1.sum — sum of 1..n: scaling at p = 1..2")
+                .containsPattern("(?m)^1 .* halves$").containsPattern("(?m)^2 .* halves$")
+                .contains("Amdahl fit: serial fraction f = ");
+        Path page = dir.resolve("report/scale-part1.sum.html");
+        Path chart = dir.resolve("report/scale-part1.sum.png");
+        assertThat(o.out()).contains("report: " + page.toAbsolutePath(), "chart:  " + chart.toAbsolutePath());
+        assertThat(Files.readString(page)).contains("id=\"scaling-part1.sum\"", "<td>halves</td>",
+                "<img class=\"chart\" src=\"data:image/png;base64,");
+        assertThat(Files.readAllBytes(chart)).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void oneWorkerHasNothingToFit() {
+        Outcome o = hhg("scale", "part1.sum", "--max", "1", "--quick", "--repeat", "1");
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("Amdahl fit: needs a speed-up measured on more than one worker");
+    }
+
+    @Test
+    void anExampleWithoutAParallelVariantFailsSayingSo() {
+        Outcome o = hhg("scale", "part3.wrong", "--max", "2", "--repeat", "1");
+        assertThat(o.code()).isEqualTo(1);
+        assertThat(o.out()).contains("PROBLEM: p=1: no parallel timing (got 41, expected 42)");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        Outcome max = hhg("scale", "part1.sum", "--max", "0");
+        assertThat(max.code()).isEqualTo(2);
+        assertThat(max.err().strip()).isEqualTo("hhg: --max must be from 1 to 256, not 0");
+        Outcome unknown = hhg("scale", "part1.sun");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err().strip()).startsWith("hhg: unknown example 'part1.sun'");
+        Outcome param = hhg("scale", "part1.sum", "n=abc");
+        assertThat(param.code()).isEqualTo(2);
+        assertThat(param.err().strip()).isEqualTo(
+                "hhg: parameter 'n': 'abc' is not allowed (a whole number from 1 to 1000000)");
+    }
+
+    @Test
+    void theTourLeavesAReportWithAScalingRunPerPart() throws Exception {
+        Outcome o = hhg("tour", "--quick", "--repeat", "1", "--part", "1");
+        assertThat(o.code()).as(o.err()).isZero();
+        Path index = dir.resolve("report/index.html");
+        assertThat(o.err()).contains("scaling part1.sum", "report: " + index.toAbsolutePath());
+        assertThat(Files.readString(index)).contains("id=\"example-part1.sum\"", "id=\"scaling-part1.sum\"",
+                "sum of 1..n <code>part1.sum</code>");
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenDoesNotLoseTheToursResults() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = Hhg.execute(FakeExamples.catalogue(), new String[] {"tour", "--quick", "--repeat", "1", "--part", "1",
+                "--out", dir.resolve("out").toString(), "--report", notADirectory.toString()},
+                new PrintStream(out, true), new PrintStream(err, true));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("hhg: could not write the report: ");
+        assertThat(out.toString()).contains("1 examples, 1 passed, 0 failed");
+    }
+
+    @Test
+    void hasHelpAndVersion() {
+        assertThat(hhg("scale", "--help").out()).contains("Usage: hhg scale", "--max=N", "NAME=VALUE");
+        assertThat(hhg("scale", "--version").out()).startsWith("hhg ");
+    }
+}
