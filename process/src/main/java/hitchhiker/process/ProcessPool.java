@@ -1,0 +1,729 @@
+package hitchhiker.process;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A pool of worker JVMs that run serializable functions, like Python's
+ * {@code multiprocessing.Pool}: {@link #map}, the lazy {@link #imap} and {@link #imapUnordered},
+ * and {@link #submit} returning a future.
+ *
+ * <p><b>How work flows.</b> Functions are serialized once per pool (and sent once per worker);
+ * per task only the arguments travel, in a compact binary form (see {@link Codec}). Tasks wait in
+ * one queue in the parent and are handed to the least loaded worker, which is kept about two
+ * milliseconds of work ahead (by its measured task time), so tiny tasks are pipelined and long
+ * ones are handed out one at a time and balance. Each worker has a reader thread that completes
+ * futures and tops the worker up.
+ *
+ * <p><b>Failures.</b> A task that throws fails only its own future, with a
+ * {@link RemoteTaskException} whose cause carries the worker's stack trace. A worker that dies
+ * ({@code System.exit}, kill -9, a crash) fails only the task it was running, with a
+ * {@link WorkerDiedException} naming the worker and its exit status; tasks queued behind it go to
+ * other workers and a replacement starts. A worker that runs out of memory reports the
+ * {@link OutOfMemoryError} as its task's failure and is replaced. Workers exit by themselves when
+ * this JVM goes away, however it goes. A function or argument that cannot be serialized is
+ * rejected with an {@link IllegalArgumentException} naming the class, before anything is sent.
+ *
+ * <p>Workers are started in parallel; the constructor returns when all are ready. The pool is
+ * thread-safe.
+ */
+public final class ProcessPool implements AutoCloseable {
+
+    /** Unanswered bytes that surely fit in a worker's stdin pipe (Linux pipes hold 64 KiB). */
+    private static final int PIPE_BUDGET = 48 * 1024;
+    private static final long START_TIMEOUT_MILLIS = 60_000;
+    /** Inputs {@link #map} encodes before it hands them to the workers. */
+    private static final int ENQUEUE_BATCH_INPUTS = 1024;
+
+    private enum State { RUNNING, CLOSING, CLOSED }
+
+    private final int size;
+    private final List<String> jvmOptions;
+    private final byte[] initializer;
+    private final long maxTasksPerChild;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Task> pending = new ArrayDeque<>();
+    private final List<WorkerHandle> workers = new CopyOnWriteArrayList<>();
+    private int nextWorkerIndex;
+    private long nextTaskId;
+    private long outstanding;
+    private int ready;
+    private State state = State.RUNNING;
+    private RuntimeException broken;
+
+    private final Map<Object, Task.FunctionRef> functionsByIdentity = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<ByteBuffer, Task.FunctionRef> functionsByContent = new HashMap<>();
+
+    /** A pool of {@code workers} worker JVMs. */
+    public ProcessPool(int workers) {
+        this(builder().workers(workers));
+    }
+
+    /** A pool with one worker per available processor. */
+    public ProcessPool() {
+        this(builder());
+    }
+
+    private ProcessPool(Builder b) {
+        if (b.workers <= 0) throw new IllegalArgumentException("a process pool needs at least 1 worker, not " + b.workers);
+        this.size = b.workers;
+        this.jvmOptions = List.copyOf(b.jvmOptions);
+        this.initializer = b.initializer == null ? new byte[0] : Codec.serialize(b.initializer, "the initializer");
+        this.maxTasksPerChild = b.maxTasksPerChild;
+        lock.lock();
+        try {
+            for (int i = 0; i < size; i++) spawnLocked();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MILLIS);
+            while (ready < size && broken == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    broken = new IllegalStateException("process pool: workers not ready after " + START_TIMEOUT_MILLIS + " ms");
+                    break;
+                }
+                changed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            broken = new IllegalStateException("interrupted while starting the process pool");
+        } finally {
+            lock.unlock();
+        }
+        if (broken != null) {
+            RuntimeException failure = broken;
+            terminate();
+            throw failure;
+        }
+    }
+
+    /** Options beyond the number of workers. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The number of workers the pool keeps running. */
+    public int size() {
+        return size;
+    }
+
+    /** The process ids of the workers now running. */
+    public List<Long> pids() {
+        return workers.stream().filter(w -> w.state != WorkerHandle.State.GONE).map(WorkerHandle::pid).toList();
+    }
+
+    /**
+     * Runs {@code fn(argument)} in a worker. The future fails with a {@link RemoteTaskException} if
+     * the function throws and a {@link WorkerDiedException} if its worker dies. It is completed by
+     * the thread that reads the worker's results, so actions chained with {@code thenApply} and
+     * friends should be quick and must not wait for other tasks of this pool (chain them
+     * {@code ...Async} otherwise).
+     */
+    public <T, R> CompletableFuture<R> submit(SerializableFunction<? super T, ? extends R> fn, T argument) {
+        Task.FunctionRef ref = functionRef(fn);
+        WireBuffer args = new WireBuffer(16);
+        Codec.encode(args, argument, "the task's argument");
+        Task task = new Task(ref, 1, args.toByteArray(), -1);
+        enqueue(List.of(task));
+        @SuppressWarnings("unchecked")
+        CompletableFuture<R> result = task.future.thenApply(values -> (R) values[0]);
+        return result;
+    }
+
+    /** {@link #map(SerializableFunction, Collection, int)} with the automatic chunk size. */
+    public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Collection<? extends T> inputs) {
+        Objects.requireNonNull(inputs, "inputs");
+        return map(fn, inputs, autoChunksize(inputs.size(), size));
+    }
+
+    /**
+     * Applies {@code fn} to every input in the workers, {@code chunksize} inputs per message, and
+     * returns the results in input order. Throws the first failure in input order (a
+     * {@link RemoteTaskException} or {@link WorkerDiedException}) and cancels the chunks not yet
+     * started.
+     */
+    public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Collection<? extends T> inputs,
+                              int chunksize) {
+        Objects.requireNonNull(inputs, "inputs");
+        requireChunksize(chunksize);
+        Task.FunctionRef ref = functionRef(fn);
+        List<Task> tasks = new ArrayList<>(inputs.size() / chunksize + 1);
+        Iterator<? extends T> it = inputs.iterator();
+        long index = 0;
+        int batchStart = 0;
+        try {
+            while (it.hasNext()) {
+                Task t = chunk(ref, it, chunksize, index);
+                index += t.count;
+                tasks.add(t);
+                // Send as we go, so workers start while later chunks are still being encoded.
+                if (index - tasks.get(batchStart).firstIndex >= ENQUEUE_BATCH_INPUTS) {
+                    enqueue(tasks.subList(batchStart, tasks.size()));
+                    batchStart = tasks.size();
+                }
+            }
+            enqueue(tasks.subList(batchStart, tasks.size()));
+        } catch (RuntimeException e) {
+            cancel(tasks);
+            throw e;
+        }
+        List<R> results = new ArrayList<>(inputs.size());
+        try {
+            for (Task t : tasks) addResults(t, results);
+        } catch (RuntimeException e) {
+            cancel(tasks);
+            throw e;
+        }
+        return results;
+    }
+
+    /** {@link #imap(SerializableFunction, Iterable, int)} with one input per message. */
+    public <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs) {
+        return imap(fn, inputs, 1);
+    }
+
+    /**
+     * A lazy, ordered map: inputs are read and sent only as results are consumed, with at most
+     * {@link #defaultInFlight(int)} chunks sent but not yet consumed, so an endless or huge input
+     * does not fill memory.
+     */
+    public <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+                                   int chunksize) {
+        return imap(fn, inputs, chunksize, defaultInFlight(chunksize));
+    }
+
+    /** {@link #imap(SerializableFunction, Iterable, int)} with an explicit bound on chunks in flight. */
+    public <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
+                                   int chunksize, int maxInFlight) {
+        return new LazyMap<>(fn, inputs, chunksize, maxInFlight, true);
+    }
+
+    /** {@link #imapUnordered(SerializableFunction, Iterable, int)} with one input per message. */
+    public <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn,
+                                            Iterable<? extends T> inputs) {
+        return imapUnordered(fn, inputs, 1);
+    }
+
+    /** Like {@link #imap}, but yields each chunk's results as soon as that chunk is done. */
+    public <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn,
+                                            Iterable<? extends T> inputs, int chunksize) {
+        return new LazyMap<>(fn, inputs, chunksize, defaultInFlight(chunksize), false);
+    }
+
+    /**
+     * Python's rule: about four chunks per worker, so work balances while per-message costs stay
+     * small.
+     */
+    public static int autoChunksize(int inputs, int workers) {
+        if (inputs <= 0) return 1;
+        long perChunk = (inputs + 4L * workers - 1) / (4L * workers);
+        return (int) Math.max(1, perChunk);
+    }
+
+    /** Chunks {@link #imap} keeps in flight: enough to keep every worker's pipe busy. */
+    public int defaultInFlight(int chunksize) {
+        return (int) Math.max(2L * size, (256L * size + chunksize - 1) / chunksize);
+    }
+
+    /** Stops accepting work, waits for every queued task to finish, then stops the workers. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (state == State.RUNNING) state = State.CLOSING;
+            while (outstanding > 0 && broken == null && state == State.CLOSING) changed.awaitUninterruptibly();
+            state = State.CLOSED;
+        } finally {
+            lock.unlock();
+        }
+        stopWorkers(false);
+    }
+
+    /** Stops the workers now; tasks not finished fail with {@link CancellationException}. */
+    public void terminate() {
+        List<Task> unfinished = new ArrayList<>();
+        lock.lock();
+        try {
+            state = State.CLOSED;
+            unfinished.addAll(pending);
+            pending.clear();
+            for (WorkerHandle w : workers) {
+                unfinished.addAll(w.sent);
+                w.sent.clear();
+            }
+            outstanding = 0;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        stopWorkers(true);
+        for (Task t : unfinished) t.future.completeExceptionally(new CancellationException("process pool terminated"));
+    }
+
+    private void stopWorkers(boolean kill) {
+        List<WorkerHandle> all;
+        lock.lock();
+        try {
+            all = List.copyOf(workers);
+            for (WorkerHandle w : all) w.stopRequested = true;
+        } finally {
+            lock.unlock();
+        }
+        for (WorkerHandle w : all) {
+            if (kill) w.process.destroyForcibly();
+            else w.closeInput();
+        }
+        for (WorkerHandle w : all) w.awaitExit(kill ? 5_000 : 2_000);
+    }
+
+    // ---- submission ----
+
+    private Task.FunctionRef functionRef(Object fn) {
+        if (fn == null) throw new IllegalArgumentException("the function is null");
+        Task.FunctionRef ref = functionsByIdentity.get(fn);
+        if (ref != null) return ref;
+        byte[] bytes = Codec.serialize(fn, "the task");
+        synchronized (functionsByContent) {
+            ref = functionsByContent.computeIfAbsent(ByteBuffer.wrap(bytes),
+                    k -> new Task.FunctionRef(functionsByContent.size(), bytes));
+        }
+        functionsByIdentity.put(fn, ref);
+        return ref;
+    }
+
+    private static Task chunk(Task.FunctionRef ref, Iterator<?> inputs, int chunksize, long firstIndex) {
+        WireBuffer args = new WireBuffer((int) Math.min(9L * chunksize + 16, 1 << 20)); // fits a chunk of longs
+        int n = 0;
+        while (n < chunksize && inputs.hasNext()) {
+            Codec.encode(args, inputs.next(), "input", firstIndex + n);
+            n++;
+        }
+        return new Task(ref, n, args.toByteArray(), firstIndex);
+    }
+
+    private static void requireChunksize(int chunksize) {
+        if (chunksize < 1) throw new IllegalArgumentException("chunksize must be at least 1, not " + chunksize);
+    }
+
+    private void enqueue(List<Task> tasks) {
+        lock.lock();
+        try {
+            if (broken != null) throw new IllegalStateException("process pool is broken: " + broken.getMessage(), broken);
+            if (state != State.RUNNING) throw new IllegalStateException("process pool is closed");
+            for (Task t : tasks) {
+                t.id = nextTaskId++;
+                pending.add(t);
+            }
+            outstanding += tasks.size();
+            dispatchLocked();
+        } finally {
+            lock.unlock();
+        }
+        pumpAll();
+    }
+
+    private static void cancel(List<Task> tasks) {
+        for (Task t : tasks) t.future.cancel(false);
+    }
+
+    /** Waits for a task and appends its results, throwing its failure unwrapped. */
+    @SuppressWarnings("unchecked")
+    private static <R> void addResults(Task t, List<R> into) {
+        for (Object v : await(t)) into.add((R) v);
+    }
+
+    private static Object[] await(Task t) {
+        try {
+            return t.future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for a task");
+        }
+    }
+
+    // ---- dispatch (under the lock) ----
+
+    private void dispatchLocked() {
+        while (!pending.isEmpty()) {
+            Task t = pending.peek();
+            if (t.future.isDone()) { // cancelled by its caller
+                pending.poll();
+                outstanding--;
+                continue;
+            }
+            WorkerHandle best = null;
+            for (WorkerHandle w : workers) {
+                if (w.state != WorkerHandle.State.READY) continue;
+                boolean room = w.sent.size() < w.window();
+                if (room && (best == null || w.sent.size() < best.sent.size())) best = w;
+            }
+            if (best == null) return;
+            pending.poll();
+            t.frameBytes = frameBytes(best, t);
+            t.sendFunction = best.functions.add(t.function.id());
+            t.sentNanos = System.nanoTime();
+            best.unansweredBytes += t.frameBytes;
+            t.fitsInPipe = best.sent.isEmpty() || best.unansweredBytes <= PIPE_BUDGET;
+            best.sent.add(t);
+            best.outbox.add(t);
+            if (maxTasksPerChild > 0 && ++best.tasksAssigned >= maxTasksPerChild) {
+                best.state = WorkerHandle.State.RETIRING;
+                spawnLocked();
+            }
+        }
+    }
+
+    private static int frameBytes(WorkerHandle w, Task t) {
+        int fn = w.functions.contains(t.function.id()) ? 0 : 9 + t.function.bytes().length;
+        return fn + 21 + t.args.length;
+    }
+
+    private void pumpAll() {
+        for (WorkerHandle w : workers) w.pump();
+    }
+
+    // ---- workers ----
+
+    private void spawnLocked() {
+        int index = nextWorkerIndex++;
+        Process process;
+        try {
+            process = new ProcessBuilder(JvmCommand.of(jvmOptions, "pool")).start();
+        } catch (IOException e) {
+            broken = new UncheckedIOException("cannot start worker " + index + ": " + e.getMessage(), e);
+            changed.signalAll();
+            return;
+        }
+        WorkerHandle w = new WorkerHandle(index, process);
+        workers.add(w);
+        JvmCommand.forwardErrors(process, "hhg-worker-" + index);
+        Thread reader = new Thread(() -> readLoop(w), "hhg-worker-" + index + "-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            w.sendInit(initializer);
+        } catch (IOException e) {
+            // It died at once; the reader reports how.
+        }
+    }
+
+    private void readLoop(WorkerHandle w) {
+        try {
+            int type = w.in.read();
+            if (type == Protocol.INIT_FAILED) {
+                Throwable t = decodeThrowable(readBytes(w));
+                onBroken(new IllegalStateException("the pool's initializer failed in " + w.name() + ": " + t, t));
+                lock.lock();
+                try {
+                    w.stopRequested = true; // it exits by itself; nothing more to report
+                } finally {
+                    lock.unlock();
+                }
+                onExit(w);
+                return;
+            }
+            if (type != Protocol.READY) throw new EOFException();
+            w.in.readLong();
+            onReady(w);
+            for (; ; ) {
+                type = w.in.read();
+                switch (type) {
+                    case Protocol.RESULT -> {
+                        long id = w.in.readLong();
+                        onResult(w, id, readBytes(w), -1);
+                    }
+                    case Protocol.ERROR -> {
+                        long id = w.in.readLong();
+                        int index = w.in.readInt();
+                        onResult(w, id, readBytes(w), index);
+                    }
+                    case Protocol.RETIRE -> {
+                        lock.lock();
+                        try {
+                            w.retiredItself = true;
+                        } finally {
+                            lock.unlock();
+                        }
+                    }
+                    case -1 -> throw new EOFException();
+                    default -> throw new IOException("protocol error: frame type " + type + " from " + w.name());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            onExit(w);
+        }
+    }
+
+    private static byte[] readBytes(WorkerHandle w) throws IOException {
+        byte[] b = new byte[w.in.readInt()];
+        w.in.readFully(b);
+        return b;
+    }
+
+    private void onReady(WorkerHandle w) {
+        lock.lock();
+        try {
+            if (w.state == WorkerHandle.State.STARTING) w.state = WorkerHandle.State.READY;
+            ready++;
+            dispatchLocked();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        pumpAll();
+    }
+
+    private void onResult(WorkerHandle w, long id, byte[] payload, int errorIndex) {
+        Task t;
+        boolean retire = false;
+        lock.lock();
+        try {
+            t = w.sent.poll();
+            if (t == null || t.id != id) {
+                throw new IllegalStateException("protocol error: " + w.name() + " answered task " + id);
+            }
+            long now = System.nanoTime();
+            w.observe(now - Math.max(t.sentNanos, w.lastResultNanos));
+            w.lastResultNanos = now;
+            w.unansweredBytes -= t.frameBytes;
+            outstanding--;
+            if (w.state == WorkerHandle.State.RETIRING && w.sent.isEmpty()) {
+                w.stopRequested = true;
+                retire = true;
+            }
+            dispatchLocked();
+            if (outstanding == 0) changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (retire) w.closeInput();
+        try {
+            if (w.in.available() == 0) pumpAll(); // else: more results waiting, send in one batch later
+        } catch (IOException e) {
+            pumpAll();
+        }
+        complete(w, t, payload, errorIndex);
+    }
+
+    private static void complete(WorkerHandle w, Task t, byte[] payload, int errorIndex) {
+        try {
+            if (errorIndex < 0) {
+                Object[] values = new Object[t.count];
+                WireReader r = new WireReader(payload);
+                for (int i = 0; i < values.length; i++) values[i] = Codec.decode(r);
+                t.future.complete(values);
+            } else {
+                String where = "in " + w.name() + (t.firstIndex >= 0 ? " on input #" + (t.firstIndex + errorIndex) : "");
+                t.future.completeExceptionally(new RemoteTaskException(where, decodeThrowable(payload)));
+            }
+        } catch (RuntimeException e) {
+            t.future.completeExceptionally(e);
+        }
+    }
+
+    private static Throwable decodeThrowable(byte[] bytes) {
+        try {
+            return (Throwable) Codec.deserialize(bytes);
+        } catch (RuntimeException e) {
+            return new IllegalStateException("an exception that could not be read back: " + e.getMessage());
+        }
+    }
+
+    private void onBroken(RuntimeException failure) {
+        List<Task> failed;
+        lock.lock();
+        try {
+            if (broken == null) broken = failure;
+            failed = new ArrayList<>(pending);
+            pending.clear();
+            outstanding -= failed.size();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (Task t : failed) t.future.completeExceptionally(failure);
+    }
+
+    /** A worker's stdout ended: it exited, was stopped, or died. */
+    private void onExit(WorkerHandle w) {
+        int status = w.awaitExit(5_000);
+        Task running = null;
+        RuntimeException startFailure = null;
+        lock.lock();
+        try {
+            boolean wasReady = w.state != WorkerHandle.State.STARTING;
+            w.state = WorkerHandle.State.GONE;
+            w.release();
+            workers.remove(w);
+            w.outbox.clear();
+            // Stopped on purpose: nothing was sent (close, retirement) or it already failed (terminate).
+            List<Task> orphans = w.stopRequested ? new ArrayList<>() : new ArrayList<>(w.sent);
+            w.sent.clear();
+            if (!w.retiredItself && !orphans.isEmpty()) {
+                running = orphans.removeFirst();
+                outstanding--;
+            }
+            for (int i = orphans.size() - 1; i >= 0; i--) pending.addFirst(orphans.get(i));
+            if (!w.stopRequested) {
+                if (!wasReady) {
+                    startFailure = new IllegalStateException(w.name() + " exited with status " + status
+                            + WorkerDiedException.describe(status) + " before it was ready (its error output is above)");
+                } else if (state != State.CLOSED && broken == null) {
+                    spawnLocked();
+                }
+            }
+            if (outstanding == 0) changed.signalAll();
+            dispatchLocked();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (running != null) running.future.completeExceptionally(new WorkerDiedException(w.name(), status));
+        if (startFailure != null) onBroken(startFailure);
+        pumpAll();
+    }
+
+    /** Options for a {@link ProcessPool}. */
+    public static final class Builder {
+        private int workers = Runtime.getRuntime().availableProcessors();
+        private final List<String> jvmOptions = new ArrayList<>();
+        private SerializableRunnable initializer;
+        private long maxTasksPerChild;
+
+        private Builder() {
+        }
+
+        /** How many worker JVMs (default: available processors). */
+        public Builder workers(int workers) {
+            this.workers = workers;
+            return this;
+        }
+
+        /** Extra options for each worker JVM, e.g. {@code -Xmx256m}. */
+        public Builder jvmOptions(String... options) {
+            jvmOptions.addAll(List.of(options));
+            return this;
+        }
+
+        /** Runs once in each worker when it starts, before any task. */
+        public Builder initializer(SerializableRunnable initializer) {
+            this.initializer = Objects.requireNonNull(initializer, "initializer");
+            return this;
+        }
+
+        /** Replaces a worker after it has been sent this many tasks (chunks); 0 means never. */
+        public Builder maxTasksPerChild(long tasks) {
+            if (tasks < 0) throw new IllegalArgumentException("maxTasksPerChild must be 0 (unlimited) or more, not " + tasks);
+            this.maxTasksPerChild = tasks;
+            return this;
+        }
+
+        /** Starts the workers and waits until every one is ready. */
+        public ProcessPool start() {
+            return new ProcessPool(this);
+        }
+    }
+
+    /**
+     * The iterator behind {@link #imap} and {@link #imapUnordered}: it reads inputs and submits
+     * chunks only while fewer than {@code maxInFlight} are sent but unconsumed.
+     */
+    private final class LazyMap<T, R> implements Iterator<R> {
+        private final Task.FunctionRef ref;
+        private final Iterator<? extends T> inputs;
+        private final int chunksize;
+        private final int maxInFlight;
+        private final boolean ordered;
+        private final ArrayDeque<Task> inFlight = new ArrayDeque<>();
+        private final java.util.concurrent.LinkedBlockingQueue<Task> done = new java.util.concurrent.LinkedBlockingQueue<>();
+        private Object[] current = new Object[0];
+        private int position;
+        private long nextIndex;
+
+        LazyMap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs, int chunksize,
+                int maxInFlight, boolean ordered) {
+            this.ref = functionRef(fn);
+            this.inputs = Objects.requireNonNull(inputs, "inputs").iterator();
+            requireChunksize(chunksize);
+            if (maxInFlight < 1) throw new IllegalArgumentException("maxInFlight must be at least 1, not " + maxInFlight);
+            this.chunksize = chunksize;
+            this.maxInFlight = maxInFlight;
+            this.ordered = ordered;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (position < current.length) return true;
+            topUp();
+            while (position >= current.length && !inFlight.isEmpty()) {
+                Task t;
+                if (ordered) {
+                    t = inFlight.poll();
+                } else {
+                    try {
+                        t = done.take();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        cancel(List.copyOf(inFlight));
+                        throw new CancellationException("interrupted while waiting for a task");
+                    }
+                    inFlight.remove(t);
+                }
+                try {
+                    current = await(t);
+                } catch (RuntimeException e) {
+                    cancel(List.copyOf(inFlight));
+                    inFlight.clear();
+                    throw e;
+                }
+                position = 0;
+                topUp();
+            }
+            return position < current.length;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public R next() {
+            if (!hasNext()) throw new java.util.NoSuchElementException();
+            R r = (R) current[position];
+            current[position++] = null;
+            return r;
+        }
+
+        private void topUp() {
+            List<Task> batch = new ArrayList<>();
+            while (inFlight.size() + batch.size() < maxInFlight && inputs.hasNext()) {
+                Task t = chunk(ref, inputs, chunksize, nextIndex);
+                nextIndex += t.count;
+                batch.add(t);
+            }
+            if (batch.isEmpty()) return;
+            inFlight.addAll(batch);
+            if (!ordered) for (Task t : batch) t.future.whenComplete((v, e) -> done.add(t));
+            enqueue(batch);
+        }
+    }
+}
