@@ -131,8 +131,8 @@ public final class NativeMpiBenchmark {
         }
         Path source = findUp(Path.of("bench", "src", "main", "c", "mpi", "pingpong.c"));
         Path binary = Files.createTempDirectory("hhg-pingpong").resolve("pingpong");
+        binary.getParent().toFile().deleteOnExit();  // (deleted in reverse order: the file, then its directory)
         binary.toFile().deleteOnExit();
-        binary.getParent().toFile().deleteOnExit();
         Process p = new ProcessBuilder("mpicc", "-O2", "-o", binary.toString(), source.toString()).inheritIO().start();
         if (p.waitFor() != 0) throw new IllegalStateException("mpicc failed on " + source);
         return binary;
