@@ -19,7 +19,8 @@ import java.util.Arrays;
  * trace unless {@code --verbose}).
  */
 @Command(name = "hhg", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {ListCommand.class, RunCommand.class, TourCommand.class, ScaleCommand.class, DoctorCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, ExecCommand.class, TourCommand.class, ScaleCommand.class,
+                DoctorCommand.class,
                 MpirunCommand.class,
                 CommandLine.HelpCommand.class},
         description = {"The Hitchhiker's Guide to Parallelism, in Java.", "",
