@@ -19,8 +19,11 @@ import java.util.Arrays;
  * trace unless {@code --verbose}).
  */
 @Command(name = "hhg", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {ListCommand.class, RunCommand.class, TourCommand.class, ScaleCommand.class, DoctorCommand.class,
-                ShellCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ListCommand.class, RunCommand.class, ExecCommand.class, TourCommand.class, ScaleCommand.class,
+                DoctorCommand.class,
+                MpirunCommand.class,
+                ShellCommand.class,
+                CommandLine.HelpCommand.class},
         description = {"The Hitchhiker's Guide to Parallelism, in Java.", "",
                 "Start with 'hhg doctor', then 'hhg tour'; 'hhg list' shows every example."},
         footer = {"", "Developers: './hhg test' runs the project's test suite."})

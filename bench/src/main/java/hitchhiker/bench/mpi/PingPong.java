@@ -1,0 +1,89 @@
+package hitchhiker.bench.mpi;
+
+import hitchhiker.mpi.Buffer;
+import hitchhiker.mpi.Comm;
+import hitchhiker.mpi.RankProgram;
+import hitchhiker.mpi.embedded.Launcher;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Ping-pong between two ranks, OSU-benchmark style: for each message size, warm up, then time
+ * {@code repeats} batches of round trips and report the median one-way time (half a round trip)
+ * and the bandwidth it implies, for buffer messages ({@code sendBuffer}/{@code recvBuffer}) and
+ * object messages ({@code send}/{@code recv} of a {@code byte[]}, serialized).
+ *
+ * <p>Run: {@code java -cp <bench class path> hitchhiker.bench.mpi.PingPong} (launches 2 ranks
+ * with the embedded launcher). Targets: 8 B one-way latency <= 5 µs, 4 MiB bandwidth >= 3 GB/s.
+ */
+public final class PingPong implements RankProgram {
+
+    private static final int[] SIZES = {8, 1 << 20, 4 << 20};
+    private static final int REPEATS = 11;
+
+    public static void main(String[] args) {
+        Launcher.Result r = Launcher.run(2, PingPong.class.getName(), List.of(args), Launcher.Options.defaults());
+        if (!r.succeeded()) throw new IllegalStateException(r.failure());
+    }
+
+    @Override
+    public Object run(Comm world, List<String> args) {
+        if (world.size() != 2) throw new IllegalArgumentException("ping-pong needs exactly 2 ranks");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String kind : List.of("buffer", "object")) {
+            for (int size : SIZES) {
+                int batch = size <= 1024 ? 20_000 : 40;
+                byte[] data = new byte[size];
+                for (int w = 0; w < 3; w++) batch(world, kind, data, batch); // warm-up: JIT, page faults
+                double[] oneWay = new double[REPEATS];
+                for (int i = 0; i < REPEATS; i++) oneWay[i] = batch(world, kind, data, batch) / (2.0 * batch);
+                Arrays.sort(oneWay);
+                double median = oneWay[REPEATS / 2];
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("kind", kind);
+                row.put("bytes", size);
+                row.put("one_way_us", median * 1e6);
+                row.put("gb_per_s", size / median / 1e9);
+                rows.add(row);
+                if (world.rank() == 0) {
+                    System.out.printf(Locale.ROOT, "%-6s %9d B  one-way median %10.2f µs  %7.2f GB/s  (best %.2f µs, %d x %d round trips)%n",
+                            kind, size, median * 1e6, size / median / 1e9, oneWay[0] * 1e6, REPEATS, batch);
+                }
+            }
+        }
+        return world.rank() == 0 ? rows : null;
+    }
+
+    // Seconds for `count` round trips; both ranks start together after a barrier.
+    private static double batch(Comm world, String kind, byte[] data, int count) {
+        world.barrier();
+        Buffer buffer = Buffer.of(data);
+        long t0 = System.nanoTime();
+        int peer = 1 - world.rank();
+        for (int i = 0; i < count; i++) {
+            if (world.rank() == 0) {
+                send(world, kind, buffer, data, peer);
+                receive(world, kind, buffer, peer);
+            } else {
+                receive(world, kind, buffer, peer);
+                send(world, kind, buffer, data, peer);
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void send(Comm world, String kind, Buffer buffer, byte[] data, int peer) {
+        if (kind.equals("buffer")) world.sendBuffer(buffer, peer, 0);
+        else world.send(data, peer, 0);
+    }
+
+    private static void receive(Comm world, String kind, Buffer buffer, int peer) {
+        if (kind.equals("buffer")) world.recvBuffer(buffer, peer, 0);
+        else world.<byte[]>recv(peer, 0);
+    }
+}

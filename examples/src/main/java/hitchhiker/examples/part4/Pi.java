@@ -1,0 +1,218 @@
+package hitchhiker.examples.part4;
+
+import hitchhiker.examples.Check;
+import hitchhiker.examples.Param;
+import hitchhiker.examples.Results;
+import hitchhiker.examples.Settings;
+import hitchhiker.examples.Variant;
+import hitchhiker.examples.Workload;
+import hitchhiker.mpi.Buffer;
+import hitchhiker.mpi.Comm;
+import hitchhiker.mpi.Mpi;
+import hitchhiker.mpi.Op;
+import hitchhiker.mpi.RankProgram;
+import hitchhiker.mpi.spi.Backend;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * part4.pi: π by the midpoint rule on 4/(1+x²) over [0,1] (mpi_pi.py). Rank 0 broadcasts n, every
+ * rank sums every size-th interval, and a SUM reduction brings the pieces to rank 0, which prints
+ * "pi is approximately ..., error is ...".
+ *
+ * <p>Variants: the program on 1 rank and on {@code --workers} ranks. Each job is launched once
+ * and kept running ({@link ResidentJob}); the harness times the computation itself and the
+ * launch is printed apart, as JVM start-up would otherwise hide the speed-up at every n.
+ * {@code hhg mpirun part4.pi} runs the program once, like the script.
+ */
+public final class Pi implements MpiExample {
+
+    private static final List<Param> PARAMS = List.of(
+            Param.integer("n", 1000, 1, 2_000_000_000L, "number of intervals (10_000_000 for timing)"),
+            Param.integer("repeat", 1, 1, 1000,
+                    "computations per launch; compute_s is their median (more than 1 lets the JIT warm up)"));
+
+    /**
+     * What every rank runs: once, as mpi_pi.py does, or, started resident by {@code hhg run}
+     * ({@link ResidentJob}), once per request from the harness until it says stop.
+     */
+    public static final class Program implements RankProgram {
+        @Override
+        public Object run(Comm world, List<String> args) {
+            var values = MpiExample.parseArgs(PARAMS, ResidentJob.withoutLink(args));
+            if (ResidentJob.isResident(args)) {
+                serve(world, args);
+                return null;
+            }
+            int repeat = Math.toIntExact((Long) values.get("repeat"));
+            double[] seconds = new double[repeat];
+            double pi = 0;
+            for (int k = 0; k < repeat; k++) {
+                world.barrier();
+                double t0 = Mpi.wtime();
+                pi = compute(world, (Long) values.get("n"));
+                seconds[k] = Mpi.wtime() - t0;
+            }
+            if (world.rank() != 0) return null;
+            java.util.Arrays.sort(seconds);
+            return answer(pi, seconds[repeat / 2], world.size());
+        }
+
+        // Requests are n (a Long) from the harness to rank 0; null ends the job.
+        private static void serve(Comm world, List<String> args) {
+            Backend link = world.rank() == 0 ? ResidentJob.joinLink(args) : null;
+            Comm harness = link == null ? null : new Comm(link.world());
+            while (true) {
+                long[] n = {-1};
+                if (harness != null) {
+                    Long request = harness.recv(0, 0);
+                    n[0] = request == null ? -1 : request;
+                }
+                world.bcastBuffer(Buffer.of(n), 0);
+                if (n[0] < 0) break;
+                double t0 = Mpi.wtime();
+                double pi = compute(world, n[0]);
+                double seconds = Mpi.wtime() - t0;
+                if (harness != null) harness.send(answer(pi, seconds, world.size()), 0, 0);
+            }
+            if (link != null) link.finish();
+        }
+
+        // The body of mpi_pi.py: bcast n, sum this rank's share, reduce to rank 0 (which prints).
+        private static double compute(Comm world, long n) {
+            long[] shared = {n};
+            world.bcastBuffer(Buffer.of(shared), 0);
+            double[] mine = {partialSum(shared[0], world.rank(), world.size())};
+            double[] pi = new double[1];
+            world.reduceBuffer(Buffer.of(mine), Buffer.of(pi), Op.SUM, 0);
+            if (world.rank() == 0) {
+                System.out.printf(Locale.ROOT, "pi is approximately %.16f, error is %.16f%n", pi[0], Math.abs(pi[0] - Math.PI));
+            }
+            return pi[0];
+        }
+
+        private static Map<String, Object> answer(double pi, double seconds, int ranks) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("pi", pi);
+            result.put("compute_s", seconds);
+            result.put("ranks", ranks);
+            return result;
+        }
+    }
+
+    /** h · Σ f((i − ½)h) over i = rank+1, rank+1+size, ... ≤ n: one rank's share of the integral. */
+    public static double partialSum(long n, int rank, int size) {
+        double h = 1.0 / n;
+        double sum = 0;
+        for (long i = rank + 1; i <= n; i += size) {
+            double x = h * (i - 0.5);
+            sum += 4.0 / (1.0 + x * x);
+        }
+        return sum * h;
+    }
+
+    @Override
+    public String id() {
+        return "part4.pi";
+    }
+
+    @Override
+    public String title() {
+        return "Pi by the midpoint rule with Bcast + Reduce";
+    }
+
+    @Override
+    public String mirrors() {
+        return "Part 4, mpi_pi.py";
+    }
+
+    @Override
+    public List<Param> params() {
+        return PARAMS;
+    }
+
+    @Override
+    public Class<? extends RankProgram> program() {
+        return Program.class;
+    }
+
+    @Override
+    public int defaultRanks() {
+        return 2;
+    }
+
+    @Override
+    public Workload prepare(Settings settings) {
+        long n = settings.longValue("n");
+        int workers = settings.workers();
+        String many = workers + " ranks";
+        // One resident job per rank count, launched once: the harness then times the computation
+        // (plus a microsecond round trip to rank 0), and the launch is reported apart.
+        List<Integer> counts = workers > 1 ? List.of(1, workers) : List.of(1);
+        Map<Integer, ResidentJob> jobs = new LinkedHashMap<>();
+        try {
+            for (int np : counts) {
+                ResidentJob job = ResidentJob.start(np, Program.class, List.of(), settings.out());
+                jobs.put(np, job);
+                settings.out().printf(Locale.ROOT, "  %d rank%s launched in %.2f s (not part of the timings)%n",
+                        np, np == 1 ? "" : "s", job.launchSeconds());
+            }
+        } catch (RuntimeException e) {
+            jobs.values().forEach(ResidentJob::close);
+            throw e;
+        }
+        return new Workload() {
+            @Override
+            public List<Variant> variants() {
+                List<Variant> v = new ArrayList<>();
+                v.add(Variant.serial("1 rank", () -> run(1)));
+                if (workers > 1) v.add(Variant.parallel(many, workers, () -> run(workers)));
+                return v;
+            }
+
+            private Object run(int np) {
+                Map<String, Object> m = jobs.get(np).call(n);
+                return m.get("pi");
+            }
+
+            @Override
+            public Object result(Results results) {
+                return results.get(workers > 1 ? many : "1 rank");
+            }
+
+            @Override
+            public Check check(Results results) {
+                double reference = partialSum(n, 0, 1);
+                double bound = Math.max(1e-12, 1.0 / ((double) n * n));
+                StringBuilder detail = new StringBuilder();
+                boolean ok = true;
+                for (Variant v : results.checked()) {
+                    double pi = (Double) results.get(v.name());
+                    boolean good = Math.abs(pi - reference) <= 1e-12 && Math.abs(pi - Math.PI) <= bound;
+                    ok &= good;
+                    detail.append(String.format(Locale.ROOT, "%s: %.16f; ", v.name(), pi));
+                }
+                detail.append(String.format(Locale.ROOT, "expected %.16f (serial sum in this JVM), within 1/n² = %.1e of pi",
+                        reference, bound));
+                return Check.of(ok, detail.toString());
+            }
+
+            @Override
+            public void close() {
+                RuntimeException first = null;
+                for (ResidentJob job : jobs.values()) {
+                    try {
+                        job.close();
+                    } catch (RuntimeException e) {
+                        if (first == null) first = e;
+                    }
+                }
+                if (first != null) throw first;
+            }
+        };
+    }
+}

@@ -1,0 +1,488 @@
+package hitchhiker.mpi;
+
+import hitchhiker.mpi.spi.Channel;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A communicator: a group of processes that exchange messages (mpi4py's {@code Comm}).
+ *
+ * <p>Two kinds of message are kept apart, as mpi4py keeps {@code send} and {@code Send} apart:
+ * <ul>
+ *   <li><b>Objects</b> — {@link #send}, {@link #recv}, {@link #bcast}, {@link #scatter},
+ *       {@link #gather}, {@link #allgather}, {@link #reduce}, {@link #allreduce}, {@link #isend},
+ *       {@link #irecv}: any {@link java.io.Serializable} value, serialized with Java
+ *       serialization. Convenient; costs serialization. Any size (past 2 GiB too); an object
+ *       receive takes the whole message, so it is never truncated.</li>
+ *   <li><b>Buffers</b> — the same names ending in {@code Buffer} ({@link #sendBuffer},
+ *       {@link #recvBuffer}, {@link #bcastBuffer}, ...): a {@link Buffer} over a primitive array
+ *       or a {@link MemorySegment}, moved in bulk, with no serialization and no per-element
+ *       copying. A message longer than the receive buffer fails with
+ *       {@link MessageTruncatedException}.</li>
+ * </ul>
+ *
+ * <p>Ranks, tags and roots are checked here, so a mistake (a destination out of range, a negative
+ * tag) is an {@link IllegalArgumentException} naming the value, whatever the backend. Every
+ * process of the group calls a collective, in the same order. On an intercommunicator (from
+ * {@link #spawn}), point-to-point ranks name the remote group, and a collective's root is
+ * {@link Mpi#ROOT} in the root process, {@link Mpi#PROC_NULL} in its group-mates and the root's
+ * rank in the remote group.
+ */
+public class Comm implements AutoCloseable {
+
+    private static final int DEFAULT_TAG = 0;
+
+    private final Channel channel;
+
+    /** A communicator over a backend's channel (backends and tests create these; programs use {@link Mpi#world()}). */
+    public Comm(Channel channel) {
+        this.channel = Objects.requireNonNull(channel);
+    }
+
+    /** This process's rank in the group, 0 .. size()-1. */
+    public int rank() {
+        return channel.rank();
+    }
+
+    /** The number of processes in the group. */
+    public int size() {
+        return channel.size();
+    }
+
+    /** Whether this is an intercommunicator (from {@link #spawn} or {@link Mpi#parent()}). */
+    public boolean isInter() {
+        return channel.isInter();
+    }
+
+    /** The size of the remote group of an intercommunicator; {@link #size()} otherwise. */
+    public int remoteSize() {
+        return channel.remoteSize();
+    }
+
+    /** The backend channel under this communicator. */
+    public Channel channel() {
+        return channel;
+    }
+
+    // ---- objects: point to point ----------------------------------------------------------------
+
+    /** Sends an object to {@code dest} with tag 0. */
+    public void send(Object value, int dest) {
+        send(value, dest, DEFAULT_TAG);
+    }
+
+    /** Sends an object; returns when it has been handed to the transport. */
+    public void send(Object value, int dest, int tag) {
+        checkDest(dest);
+        checkSendTag(tag);
+        channel.send(Serial.serialize(value), dest, tag);
+    }
+
+    /** Receives an object from any rank, with any tag. */
+    public <T> T recv() {
+        return recv(Mpi.ANY_SOURCE, Mpi.ANY_TAG);
+    }
+
+    /** Receives an object from {@code source} (or {@link Mpi#ANY_SOURCE}), with any tag. */
+    public <T> T recv(int source) {
+        return recv(source, Mpi.ANY_TAG);
+    }
+
+    /** Receives an object from {@code source} with {@code tag} (either may be a wildcard). */
+    public <T> T recv(int source, int tag) {
+        return this.<T>recvMessage(source, tag).value();
+    }
+
+    /** Receives an object with its status (who sent it, with which tag). */
+    public <T> Message<T> recvMessage(int source, int tag) {
+        checkSource(source);
+        checkRecvTag(tag);
+        hitchhiker.mpi.spi.Request r = channel.irecvAnySize(source, tag);
+        Status status = r.await();
+        return new Message<>(Serial.deserialize(r.payload()), status);
+    }
+
+    /** Starts sending an object (serialized now, so the object may change afterwards). */
+    public Request isend(Object value, int dest, int tag) {
+        checkDest(dest);
+        checkSendTag(tag);
+        return new Request(channel.isend(Serial.serialize(value), dest, tag));
+    }
+
+    /** Starts receiving an object of any size. */
+    public <T> ReceiveRequest<T> irecv(int source, int tag) {
+        checkSource(source);
+        checkRecvTag(tag);
+        return new ReceiveRequest<>(channel.irecvAnySize(source, tag));
+    }
+
+    /** Waits until a matching message is available and returns its status, without receiving it. */
+    public Status probe(int source, int tag) {
+        checkSource(source);
+        checkRecvTag(tag);
+        return channel.probe(source, tag);
+    }
+
+    /** The status of a matching message if one is available now. */
+    public Optional<Status> iprobe(int source, int tag) {
+        checkSource(source);
+        checkRecvTag(tag);
+        return Optional.ofNullable(channel.iprobe(source, tag));
+    }
+
+    // ---- objects: collectives --------------------------------------------------------------------
+
+    /** Blocks until every process of the group has called it. */
+    public void barrier() {
+        channel.barrier();
+    }
+
+    /** Returns the root's {@code value} in every process (the argument is ignored elsewhere). */
+    public <T> T bcast(T value, int root) {
+        checkRoot(root);
+        if (isInter() && root == Mpi.PROC_NULL) return value;
+        boolean sender = isInter() ? root == Mpi.ROOT : rank() == root;
+        MemorySegment bytes = sender ? Serial.serialize(value) : null;
+        MemorySegment length = longs(1);
+        if (sender) length.set(ValueLayout.JAVA_LONG, 0, bytes.byteSize());
+        channel.bcast(length, root);
+        if (!sender) bytes = allocate(length.get(ValueLayout.JAVA_LONG, 0));
+        channel.bcast(bytes, root);
+        return sender ? value : Serial.deserialize(bytes);
+    }
+
+    /** The root's list has one value per rank; rank i receives element i. */
+    public <T> T scatter(List<? extends T> values, int root) {
+        checkRoot(root);
+        if (isInter() && root == Mpi.PROC_NULL) return null;
+        boolean sender = isInter() ? root == Mpi.ROOT : rank() == root;
+        int receivers = isInter() ? remoteSize() : size();
+        MemorySegment all = MemorySegment.NULL;
+        MemorySegment lengths = longs(receivers);
+        long[] counts = new long[receivers];
+        if (sender) {
+            Objects.requireNonNull(values, "the root of scatter needs a list of values");
+            if (values.size() != receivers) {
+                throw new IllegalArgumentException("scatter needs one value per rank: " + values.size() + " for " + receivers);
+            }
+            List<MemorySegment> parts = new ArrayList<>(receivers);
+            long total = 0;
+            for (int r = 0; r < receivers; r++) {
+                MemorySegment s = Serial.serialize(values.get(r));
+                parts.add(s);
+                counts[r] = s.byteSize();
+                lengths.setAtIndex(ValueLayout.JAVA_LONG, r, s.byteSize());
+                total += s.byteSize();
+            }
+            all = allocate(total);
+            long at = 0;
+            for (MemorySegment s : parts) {
+                MemorySegment.copy(s, 0, all, at, s.byteSize());
+                at += s.byteSize();
+            }
+            if (isInter()) {
+                channel.scatter(lengths, MemorySegment.NULL, root);
+                channel.scatterv(all, counts, MemorySegment.NULL, root);
+                return null;
+            }
+        }
+        MemorySegment mine = longs(1);
+        channel.scatter(lengths, mine, root);
+        MemorySegment bytes = allocate(mine.get(ValueLayout.JAVA_LONG, 0));
+        channel.scatterv(all, counts, bytes, root);
+        return Serial.deserialize(bytes);
+    }
+
+    /** Every rank's value, in rank order, at the root; {@code null} elsewhere. */
+    public <T> List<T> gather(T value, int root) {
+        checkRoot(root);
+        if (isInter() && root == Mpi.PROC_NULL) return null;
+        boolean receiver = isInter() ? root == Mpi.ROOT : rank() == root;
+        int senders = isInter() ? remoteSize() : size();
+        MemorySegment bytes = isInter() && receiver ? MemorySegment.NULL : Serial.serialize(value);
+        MemorySegment length = longs(1);
+        length.set(ValueLayout.JAVA_LONG, 0, bytes.byteSize());
+        MemorySegment lengths = receiver ? longs(senders) : MemorySegment.NULL;
+        channel.gather(isInter() && receiver ? MemorySegment.NULL : length, lengths, root);
+        if (!receiver) {
+            channel.gatherv(bytes, MemorySegment.NULL, new long[0], root);
+            return null;
+        }
+        long[] counts = lengths.toArray(ValueLayout.JAVA_LONG);
+        MemorySegment all = allocate(Arrays.stream(counts).sum());
+        channel.gatherv(bytes, all, counts, root);
+        return split(all, counts);
+    }
+
+    /** Every rank's value, in rank order, in every rank. */
+    public <T> List<T> allgather(T value) {
+        requireIntra("allgather");
+        MemorySegment bytes = Serial.serialize(value);
+        MemorySegment length = longs(1);
+        length.set(ValueLayout.JAVA_LONG, 0, bytes.byteSize());
+        MemorySegment lengths = longs(size());
+        channel.allgather(length, lengths);
+        long[] counts = lengths.toArray(ValueLayout.JAVA_LONG);
+        MemorySegment all = allocate(Arrays.stream(counts).sum());
+        channel.allgatherv(bytes, all, counts);
+        return split(all, counts);
+    }
+
+    /** {@code v0 op v1 op ... op v(n-1)}, combined in rank order, at the root; {@code null} elsewhere. */
+    public <T> T reduce(T value, Op op, int root) {
+        Objects.requireNonNull(op, "op");
+        List<T> all = gather(value, root);
+        return all == null ? null : fold(all, op);
+    }
+
+    /** {@code v0 op v1 op ... op v(n-1)} in every rank. */
+    public <T> T allreduce(T value, Op op) {
+        Objects.requireNonNull(op, "op");
+        return fold(allgather(value), op);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T fold(List<T> values, Op op) {
+        Object acc = values.getFirst();
+        for (int i = 1; i < values.size(); i++) acc = op.apply(acc, values.get(i));
+        return (T) acc;
+    }
+
+    private static <T> List<T> split(MemorySegment all, long[] counts) {
+        List<T> values = new ArrayList<>(counts.length);
+        long at = 0;
+        for (long c : counts) {
+            values.add(Serial.deserialize(all.asSlice(at, c)));
+            at += c;
+        }
+        return values;
+    }
+
+    // ---- buffers: point to point -------------------------------------------------------------
+
+    /** Sends a buffer's elements (MPI_Send). */
+    public void sendBuffer(Buffer buffer, int dest, int tag) {
+        checkDest(dest);
+        checkSendTag(tag);
+        channel.send(Objects.requireNonNull(buffer, "buffer").segment(), dest, tag);
+    }
+
+    /** Receives into a buffer; fails with {@link MessageTruncatedException} if the message is longer. */
+    public Status recvBuffer(Buffer buffer, int source, int tag) {
+        checkSource(source);
+        checkRecvTag(tag);
+        return channel.recv(Objects.requireNonNull(buffer, "buffer").segment(), source, tag);
+    }
+
+    /** Starts sending a buffer; do not change it until the request completes. */
+    public Request isendBuffer(Buffer buffer, int dest, int tag) {
+        checkDest(dest);
+        checkSendTag(tag);
+        return new Request(channel.isend(Objects.requireNonNull(buffer, "buffer").segment(), dest, tag));
+    }
+
+    /** Starts receiving into a buffer; do not read it until the request completes. */
+    public Request irecvBuffer(Buffer buffer, int source, int tag) {
+        checkSource(source);
+        checkRecvTag(tag);
+        return new Request(channel.irecv(Objects.requireNonNull(buffer, "buffer").segment(), source, tag));
+    }
+
+    // ---- buffers: collectives ----------------------------------------------------------------
+
+    /** Copies the root's buffer into every other process's buffer of the same size (MPI_Bcast). */
+    public void bcastBuffer(Buffer buffer, int root) {
+        checkRoot(root);
+        channel.bcast(Objects.requireNonNull(buffer, "buffer").segment(), root);
+    }
+
+    /**
+     * Rank i receives block i of the root's {@code send} (blocks of {@code recv.count()} elements)
+     * into {@code recv} (MPI_Scatter). {@code send} may be null except at the root.
+     */
+    public void scatterBuffer(Buffer send, Buffer recv, int root) {
+        checkRoot(root);
+        boolean sender = isInter() ? root == Mpi.ROOT : rank() == root;
+        int receivers = isInter() ? remoteSize() : size();
+        if (sender) {
+            Objects.requireNonNull(send, "the root of scatter needs a send buffer");
+            long block = isInter() ? send.segment().byteSize() / receivers : recv.segment().byteSize();
+            requireRoom(send, block * receivers, "scatter's send buffer");
+            channel.scatter(send.segment().asSlice(0, block * receivers),
+                    isInter() ? MemorySegment.NULL : recv.segment(), root);
+        } else if (!(isInter() && root == Mpi.PROC_NULL)) {
+            channel.scatter(MemorySegment.NULL, Objects.requireNonNull(recv, "recv").segment(), root);
+        }
+    }
+
+    /**
+     * The root's {@code recv} receives every rank's {@code send}, in rank order (MPI_Gather);
+     * {@code recv} may be null except at the root.
+     */
+    public void gatherBuffer(Buffer send, Buffer recv, int root) {
+        checkRoot(root);
+        boolean receiver = isInter() ? root == Mpi.ROOT : rank() == root;
+        int senders = isInter() ? remoteSize() : size();
+        if (receiver) {
+            Objects.requireNonNull(recv, "the root of gather needs a receive buffer");
+            long block = isInter() ? recv.segment().byteSize() / senders : send.segment().byteSize();
+            requireRoom(recv, block * senders, "gather's receive buffer");
+            channel.gather(isInter() ? MemorySegment.NULL : send.segment(), recv.segment().asSlice(0, block * senders), root);
+        } else if (!(isInter() && root == Mpi.PROC_NULL)) {
+            channel.gather(Objects.requireNonNull(send, "send").segment(), MemorySegment.NULL, root);
+        }
+    }
+
+    /** Every rank's {@code send}, in rank order, into every rank's {@code recv} (MPI_Allgather). */
+    public void allgatherBuffer(Buffer send, Buffer recv) {
+        requireIntra("allgather");
+        requireRoom(recv, send.segment().byteSize() * size(), "allgather's receive buffer");
+        channel.allgather(send.segment(), recv.segment().asSlice(0, send.segment().byteSize() * size()));
+    }
+
+    /**
+     * Combines every rank's {@code send} element-wise with {@code op}, in rank order, into the
+     * root's {@code recv} (MPI_Reduce); {@code recv} may be null except at the root, and
+     * {@code send} is ignored at an intercommunicator's root.
+     */
+    public void reduceBuffer(Buffer send, Buffer recv, Op op, int root) {
+        checkRoot(root);
+        Objects.requireNonNull(op, "op");
+        boolean receiver = isInter() ? root == Mpi.ROOT : rank() == root;
+        if (isInter() && root == Mpi.PROC_NULL) return;
+        if (receiver) {
+            Objects.requireNonNull(recv, "the root of reduce needs a receive buffer");
+            MemorySegment in = isInter() ? MemorySegment.NULL : Objects.requireNonNull(send, "send").segment();
+            long bytes = isInter() ? recv.segment().byteSize() : in.byteSize();
+            requireRoom(recv, bytes, "reduce's receive buffer");
+            channel.reduce(in, recv.segment().asSlice(0, bytes), recv.type(), op, root);
+        } else {
+            Objects.requireNonNull(send, "send");
+            channel.reduce(send.segment(), MemorySegment.NULL, send.type(), op, root);
+        }
+    }
+
+    /** Like {@link #reduceBuffer}, with the result in every rank's {@code recv} (MPI_Allreduce). */
+    public void allreduceBuffer(Buffer send, Buffer recv, Op op) {
+        requireIntra("allreduce");
+        Objects.requireNonNull(op, "op");
+        requireRoom(recv, send.segment().byteSize(), "allreduce's receive buffer");
+        if (send.type() != recv.type()) throw new IllegalArgumentException("send is " + send.type() + ", recv " + recv.type());
+        channel.allreduce(send.segment(), recv.segment().asSlice(0, send.segment().byteSize()), send.type(), op);
+    }
+
+    // ---- communicators ------------------------------------------------------------------------
+
+    /**
+     * Splits the group (MPI_Comm_split): processes passing the same {@code color} form a new
+     * communicator, ordered by {@code key} then old rank. A process passing {@link Mpi#UNDEFINED}
+     * gets {@code null}.
+     */
+    public Comm split(int color, int key) {
+        if (color < 0 && color != Mpi.UNDEFINED) throw new IllegalArgumentException("split color must be >= 0, not " + color);
+        requireIntra("split");
+        Channel c = channel.split(color, key);
+        return c == null ? null : new Comm(c);
+    }
+
+    /**
+     * Starts {@code count} new processes running {@code mainClass} (a {@code main(String[])} or a
+     * {@link RankProgram}) in a world of their own, and returns an intercommunicator to them
+     * (MPI_Comm_spawn); they reach back with {@link Mpi#parent()}. Collective over this group;
+     * the root starts them.
+     */
+    public Comm spawn(String mainClass, List<String> args, int count, int root) {
+        Objects.requireNonNull(mainClass, "mainClass");
+        if (count < 1) throw new IllegalArgumentException("spawn needs at least 1 process, not " + count);
+        requireIntra("spawn");
+        checkRoot(root);
+        return new Comm(channel.spawn(mainClass, List.copyOf(args), count, root));
+    }
+
+    /** {@link #spawn(String, List, int, int)} by class. */
+    public Comm spawn(Class<?> mainClass, List<String> args, int count, int root) {
+        return spawn(mainClass.getName(), args, count, root);
+    }
+
+    /** Waits for this communicator's pending traffic, then frees it (MPI_Comm_disconnect); collective. */
+    public void disconnect() {
+        channel.disconnect();
+    }
+
+    /** Frees this communicator (MPI_Comm_free). */
+    @Override
+    public void close() {
+        channel.close();
+    }
+
+    @Override
+    public String toString() {
+        return (isInter() ? "Intercomm[" : "Comm[") + "rank " + rank() + " of " + size()
+                + (isInter() ? ", remote " + remoteSize() : "") + "]";
+    }
+
+    // ---- checks --------------------------------------------------------------------------------
+
+    private void checkDest(int dest) {
+        if (dest == Mpi.PROC_NULL) return;
+        if (dest < 0 || dest >= remoteSize()) {
+            throw new IllegalArgumentException("destination rank " + dest + " is out of range for a "
+                    + (isInter() ? "remote group" : "communicator") + " of size " + remoteSize());
+        }
+    }
+
+    private void checkSource(int source) {
+        if (source == Mpi.ANY_SOURCE || source == Mpi.PROC_NULL) return;
+        if (source < 0 || source >= remoteSize()) {
+            throw new IllegalArgumentException("source rank " + source + " is out of range for a "
+                    + (isInter() ? "remote group" : "communicator") + " of size " + remoteSize());
+        }
+    }
+
+    private static void checkSendTag(int tag) {
+        if (tag < 0) throw new IllegalArgumentException("tag must be >= 0, not " + tag);
+    }
+
+    private static void checkRecvTag(int tag) {
+        if (tag < 0 && tag != Mpi.ANY_TAG) throw new IllegalArgumentException("tag must be >= 0 or ANY_TAG, not " + tag);
+    }
+
+    private void checkRoot(int root) {
+        if (isInter()) {
+            if (root == Mpi.ROOT || root == Mpi.PROC_NULL || (root >= 0 && root < remoteSize())) return;
+            throw new IllegalArgumentException("root " + root + " is not ROOT, PROC_NULL or a rank of the remote group of size "
+                    + remoteSize());
+        }
+        if (root < 0 || root >= size()) {
+            throw new IllegalArgumentException("root rank " + root + " is out of range for a communicator of size " + size());
+        }
+    }
+
+    private void requireIntra(String what) {
+        if (isInter()) throw new UnsupportedOperationException(what + " on an intercommunicator");
+    }
+
+    private static void requireRoom(Buffer b, long bytes, String what) {
+        Objects.requireNonNull(b, what);
+        if (b.segment().byteSize() < bytes) {
+            throw new IllegalArgumentException(what + " is too small: " + b.count() + " " + b.type() + " elements, "
+                    + bytes / b.type().bytes() + " needed");
+        }
+    }
+
+    private static MemorySegment longs(int n) {
+        return MemorySegment.ofArray(new long[n]);
+    }
+
+    private static MemorySegment allocate(long bytes) {
+        if (bytes <= Integer.MAX_VALUE - 16) return MemorySegment.ofArray(new byte[(int) bytes]);
+        return Arena.ofAuto().allocate(bytes, 16);
+    }
+}

@@ -1,0 +1,259 @@
+package hitchhiker.mpi;
+
+import hitchhiker.mpi.spi.ElementType;
+import hitchhiker.mpi.spi.ReduceOp;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Objects;
+import java.util.function.BinaryOperator;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.IntBinaryOperator;
+import java.util.function.LongBinaryOperator;
+
+/**
+ * A reduction operation (MPI.SUM, MPI.PROD, ... or your own) for both kinds of message.
+ *
+ * <p>For <b>objects</b> ({@link Comm#reduce}) the predefined ops work on boxed numbers (Integer,
+ * Long, Float, Double, BigInteger, BigDecimal; Integer with Long gives Long, any floating point
+ * gives Double), on Booleans (LAND, LOR) and element-wise on int[], long[] and double[]; a
+ * user-defined op is any {@link BinaryOperator}. For <b>buffers</b> ({@link Comm#reduceBuffer})
+ * they work element-wise on every {@link ElementType}; a user-defined buffer op is made with
+ * {@link #ofDoubles}, {@link #ofLongs} or {@link #ofInts}. Reductions combine in rank order,
+ * {@code ((x0 op x1) op x2) ...}, so a non-commutative op gives its serial definition.
+ */
+public final class Op implements ReduceOp {
+
+    public static final Op SUM = new Op("SUM", Builtin.SUM, true, null, null, null, null);
+    public static final Op PROD = new Op("PROD", Builtin.PROD, true, null, null, null, null);
+    public static final Op MIN = new Op("MIN", Builtin.MIN, true, null, null, null, null);
+    public static final Op MAX = new Op("MAX", Builtin.MAX, true, null, null, null, null);
+    /** Logical and: on Booleans, or on numbers as C does (non-zero is true, the result is 1 or 0). */
+    public static final Op LAND = new Op("LAND", Builtin.LAND, true, null, null, null, null);
+    /** Logical or, as {@link #LAND}. */
+    public static final Op LOR = new Op("LOR", Builtin.LOR, true, null, null, null, null);
+
+    private final String name;
+    private final Builtin builtin;
+    private final boolean commutative;
+    private final BinaryOperator<Object> objects;
+    private final DoubleBinaryOperator doubles;
+    private final LongBinaryOperator longs;
+    private final IntBinaryOperator ints;
+
+    private Op(String name, Builtin builtin, boolean commutative, BinaryOperator<Object> objects,
+               DoubleBinaryOperator doubles, LongBinaryOperator longs, IntBinaryOperator ints) {
+        this.name = name;
+        this.builtin = builtin;
+        this.commutative = commutative;
+        this.objects = objects;
+        this.doubles = doubles;
+        this.longs = longs;
+        this.ints = ints;
+    }
+
+    /** A user-defined op on objects (MPI.Op.Create); {@code commutative} says whether order may change. */
+    @SuppressWarnings("unchecked")
+    public static <T> Op of(String name, BinaryOperator<T> op, boolean commutative) {
+        Objects.requireNonNull(op, "op");
+        return new Op(name, null, commutative, (BinaryOperator<Object>) op, null, null, null);
+    }
+
+    /** A user-defined commutative op on objects. */
+    public static <T> Op of(String name, BinaryOperator<T> op) {
+        return of(name, op, true);
+    }
+
+    /** A user-defined element-wise op for DOUBLE (and FLOAT) buffers. */
+    public static Op ofDoubles(String name, DoubleBinaryOperator op, boolean commutative) {
+        return new Op(name, null, commutative, null, Objects.requireNonNull(op), null, null);
+    }
+
+    /** A user-defined element-wise op for LONG buffers. */
+    public static Op ofLongs(String name, LongBinaryOperator op, boolean commutative) {
+        return new Op(name, null, commutative, null, null, Objects.requireNonNull(op), null);
+    }
+
+    /** A user-defined element-wise op for INT (and BYTE) buffers. */
+    public static Op ofInts(String name, IntBinaryOperator op, boolean commutative) {
+        return new Op(name, null, commutative, null, null, null, Objects.requireNonNull(op));
+    }
+
+    @Override
+    public Builtin builtin() {
+        return builtin;
+    }
+
+    @Override
+    public boolean commutative() {
+        return commutative;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return "Op." + name;
+    }
+
+    // ---- objects -----------------------------------------------------------------------------
+
+    /** {@code a op b} for object messages. */
+    public Object apply(Object a, Object b) {
+        if (objects != null) return objects.apply(a, b);
+        if (builtin == null) throw new IllegalArgumentException("op " + name + " is defined for buffers only");
+        Objects.requireNonNull(a, "reduce of null");
+        Objects.requireNonNull(b, "reduce of null");
+        return switch (a) {
+            case Boolean x when b instanceof Boolean y -> logical(x, y);
+            case int[] x when b instanceof int[] y -> elementwise(x, y);
+            case long[] x when b instanceof long[] y -> elementwise(x, y);
+            case double[] x when b instanceof double[] y -> elementwise(x, y);
+            case BigInteger x when b instanceof BigInteger y -> big(x, y);
+            case BigDecimal x when b instanceof BigDecimal y -> big(x, y);
+            case Number x when b instanceof Number y -> number(x, y);
+            default -> throw new IllegalArgumentException("op " + name + " cannot combine " + a.getClass().getSimpleName()
+                    + " with " + b.getClass().getSimpleName() + "; use Op.of(...) for your own types");
+        };
+    }
+
+    private Object number(Number x, Number y) {
+        boolean floating = x instanceof Double || x instanceof Float || y instanceof Double || y instanceof Float;
+        if (floating) return applyDouble(x.doubleValue(), y.doubleValue());
+        long r = applyLong(x.longValue(), y.longValue());
+        boolean narrow = x instanceof Integer && y instanceof Integer;
+        return narrow ? (Object) Math.toIntExact(r) : (Object) r;
+    }
+
+    private Object logical(boolean x, boolean y) {
+        return switch (builtin) {
+            case LAND, MIN, PROD -> x && y;
+            case LOR, MAX, SUM -> x || y;
+        };
+    }
+
+    private Object big(BigInteger x, BigInteger y) {
+        return switch (builtin) {
+            case SUM -> x.add(y);
+            case PROD -> x.multiply(y);
+            case MIN -> x.min(y);
+            case MAX -> x.max(y);
+            case LAND -> BigInteger.valueOf(x.signum() != 0 && y.signum() != 0 ? 1 : 0);
+            case LOR -> BigInteger.valueOf(x.signum() != 0 || y.signum() != 0 ? 1 : 0);
+        };
+    }
+
+    private Object big(BigDecimal x, BigDecimal y) {
+        return switch (builtin) {
+            case SUM -> x.add(y);
+            case PROD -> x.multiply(y);
+            case MIN -> x.min(y);
+            case MAX -> x.max(y);
+            case LAND -> BigDecimal.valueOf(x.signum() != 0 && y.signum() != 0 ? 1 : 0);
+            case LOR -> BigDecimal.valueOf(x.signum() != 0 || y.signum() != 0 ? 1 : 0);
+        };
+    }
+
+    private int[] elementwise(int[] x, int[] y) {
+        sameLength(x.length, y.length);
+        int[] r = new int[x.length];
+        for (int i = 0; i < r.length; i++) r[i] = Math.toIntExact(applyLong(x[i], y[i]));
+        return r;
+    }
+
+    private long[] elementwise(long[] x, long[] y) {
+        sameLength(x.length, y.length);
+        long[] r = new long[x.length];
+        for (int i = 0; i < r.length; i++) r[i] = applyLong(x[i], y[i]);
+        return r;
+    }
+
+    private double[] elementwise(double[] x, double[] y) {
+        sameLength(x.length, y.length);
+        double[] r = new double[x.length];
+        for (int i = 0; i < r.length; i++) r[i] = applyDouble(x[i], y[i]);
+        return r;
+    }
+
+    private static void sameLength(int a, int b) {
+        if (a != b) throw new IllegalArgumentException("cannot reduce arrays of lengths " + a + " and " + b);
+    }
+
+    // ---- buffers -----------------------------------------------------------------------------
+
+    @Override
+    public void combine(MemorySegment acc, MemorySegment in, ElementType type, long count) {
+        switch (type) {
+            case DOUBLE -> {
+                ValueLayout.OfDouble l = ValueLayout.JAVA_DOUBLE_UNALIGNED;
+                for (long i = 0; i < count; i++) acc.setAtIndex(l, i, applyDouble(acc.getAtIndex(l, i), in.getAtIndex(l, i)));
+            }
+            case FLOAT -> {
+                ValueLayout.OfFloat l = ValueLayout.JAVA_FLOAT_UNALIGNED;
+                for (long i = 0; i < count; i++) {
+                    acc.setAtIndex(l, i, (float) applyDouble(acc.getAtIndex(l, i), in.getAtIndex(l, i)));
+                }
+            }
+            case LONG -> {
+                ValueLayout.OfLong l = ValueLayout.JAVA_LONG_UNALIGNED;
+                for (long i = 0; i < count; i++) acc.setAtIndex(l, i, applyLong(acc.getAtIndex(l, i), in.getAtIndex(l, i)));
+            }
+            case INT -> {
+                ValueLayout.OfInt l = ValueLayout.JAVA_INT_UNALIGNED;
+                for (long i = 0; i < count; i++) acc.setAtIndex(l, i, applyInt(acc.getAtIndex(l, i), in.getAtIndex(l, i)));
+            }
+            case BYTE -> {
+                ValueLayout.OfByte l = ValueLayout.JAVA_BYTE;
+                for (long i = 0; i < count; i++) {
+                    acc.setAtIndex(l, i, (byte) applyInt(acc.getAtIndex(l, i), in.getAtIndex(l, i)));
+                }
+            }
+        }
+    }
+
+    private double applyDouble(double x, double y) {
+        if (builtin == null) {
+            if (doubles == null) throw noBufferDefinition("DOUBLE");
+            return doubles.applyAsDouble(x, y);
+        }
+        return switch (builtin) {
+            case SUM -> x + y;
+            case PROD -> x * y;
+            case MIN -> Math.min(x, y);
+            case MAX -> Math.max(x, y);
+            case LAND -> x != 0 && y != 0 ? 1 : 0;
+            case LOR -> x != 0 || y != 0 ? 1 : 0;
+        };
+    }
+
+    private long applyLong(long x, long y) {
+        if (builtin == null) {
+            if (longs == null) throw noBufferDefinition("LONG");
+            return longs.applyAsLong(x, y);
+        }
+        return switch (builtin) {
+            case SUM -> x + y;
+            case PROD -> x * y;
+            case MIN -> Math.min(x, y);
+            case MAX -> Math.max(x, y);
+            case LAND -> x != 0 && y != 0 ? 1 : 0;
+            case LOR -> x != 0 || y != 0 ? 1 : 0;
+        };
+    }
+
+    private int applyInt(int x, int y) {
+        if (builtin == null) {
+            if (ints == null) throw noBufferDefinition("INT");
+            return ints.applyAsInt(x, y);
+        }
+        return (int) applyLong(x, y);
+    }
+
+    private IllegalArgumentException noBufferDefinition(String type) {
+        return new IllegalArgumentException("op " + name + " has no definition for " + type + " buffers");
+    }
+}

@@ -1,0 +1,188 @@
+package hitchhiker.mpi.embedded;
+
+import hitchhiker.mpi.Status;
+import hitchhiker.mpi.spi.Channel;
+import hitchhiker.mpi.spi.Request;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A communicator of the embedded backend: a context number in a {@link Fabric} plus the mapping
+ * of its ranks onto the fabric's participants. Its collective context is the next context number
+ * (contexts are allocated in pairs), so collectives never match user messages.
+ */
+final class EmbeddedChannel implements Channel {
+
+    private final EmbeddedBackend backend;
+    private final Engine engine;
+    private final Endpoint endpoint;
+    private final int context;
+    private final ChannelView view;
+    private final boolean inter;
+    private final boolean collective;
+    private EmbeddedChannel collectiveContext;
+
+    EmbeddedChannel(EmbeddedBackend backend, Endpoint endpoint, int context, int[] local, int[] remote, boolean inter,
+                    boolean collective) {
+        this.backend = backend;
+        this.engine = backend.engine();
+        this.endpoint = endpoint;
+        this.context = context;
+        this.view = ChannelView.of(local, remote, endpoint.fabric.participants(), endpoint.fabric.me());
+        this.inter = inter;
+        this.collective = collective;
+    }
+
+    @Override
+    public int rank() {
+        return view.rank();
+    }
+
+    @Override
+    public int size() {
+        return view.local().length;
+    }
+
+    @Override
+    public boolean isInter() {
+        return inter;
+    }
+
+    @Override
+    public int remoteSize() {
+        return view.remote().length;
+    }
+
+    @Override
+    public Request isend(MemorySegment data, int dest, int tag) {
+        if (dest == PROC_NULL) return Completed.of(new Status(PROC_NULL, tag, 0));
+        return engine.send(endpoint, view, context, tag, view.participant(dest), data);
+    }
+
+    @Override
+    public Request irecv(MemorySegment into, int source, int tag) {
+        if (source == PROC_NULL) return Completed.of(new Status(PROC_NULL, ANY_TAG, 0));
+        return engine.receive(endpoint, view, context, participant(source), tag, into);
+    }
+
+    @Override
+    public Request irecvAnySize(int source, int tag) {
+        if (source == PROC_NULL) return Completed.of(new Status(PROC_NULL, ANY_TAG, 0));
+        return engine.receive(endpoint, view, context, participant(source), tag, null);
+    }
+
+    @Override
+    public Status probe(int source, int tag) {
+        if (source == PROC_NULL) return new Status(PROC_NULL, ANY_TAG, 0);
+        return engine.probe(endpoint, view, context, participant(source), tag);
+    }
+
+    @Override
+    public Status iprobe(int source, int tag) {
+        if (source == PROC_NULL) return new Status(PROC_NULL, ANY_TAG, 0);
+        return engine.peek(endpoint, view, context, participant(source), tag);
+    }
+
+    private int participant(int source) {
+        return source == ANY_SOURCE ? -1 : view.participant(source);
+    }
+
+    @Override
+    public synchronized Channel collectiveContext() {
+        if (collective) return this;
+        if (collectiveContext == null) {
+            collectiveContext = new EmbeddedChannel(backend, endpoint, context + 1, view.local(), view.remote(), inter, true);
+        }
+        return collectiveContext;
+    }
+
+    /**
+     * Allgathers (color, key, next free context) over the collective context, then every member
+     * takes the largest next free context of the whole old group, so the new context is unused by
+     * every member, and moves its own counter past it.
+     */
+    @Override
+    public Channel split(int color, int key) {
+        if (inter) throw new UnsupportedOperationException("split of an intercommunicator");
+        int n = size();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment mine = arena.allocate(ValueLayout.JAVA_INT, 3);
+            MemorySegment all = arena.allocate(ValueLayout.JAVA_INT, 3L * n);
+            int next;
+            synchronized (endpoint) {
+                next = endpoint.nextContext;
+            }
+            mine.setAtIndex(ValueLayout.JAVA_INT, 0, color);
+            mine.setAtIndex(ValueLayout.JAVA_INT, 1, key);
+            mine.setAtIndex(ValueLayout.JAVA_INT, 2, next);
+            collectiveContext().allgather(mine, all);
+            int newContext = 0;
+            List<int[]> members = new ArrayList<>(); // {old rank, key}
+            for (int r = 0; r < n; r++) {
+                newContext = Math.max(newContext, all.getAtIndex(ValueLayout.JAVA_INT, 3L * r + 2));
+                if (color != UNDEFINED && all.getAtIndex(ValueLayout.JAVA_INT, 3L * r) == color) {
+                    members.add(new int[] {r, all.getAtIndex(ValueLayout.JAVA_INT, 3L * r + 1)});
+                }
+            }
+            synchronized (endpoint) {
+                endpoint.nextContext = Math.max(endpoint.nextContext, newContext + 2);
+            }
+            if (color == UNDEFINED) return null;
+            members.sort(Comparator.<int[]>comparingInt(m -> m[1]).thenComparingInt(m -> m[0]));
+            int[] group = members.stream().mapToInt(m -> view.local()[m[0]]).toArray();
+            return new EmbeddedChannel(backend, endpoint, newContext, group, group, false, false);
+        }
+    }
+
+    @Override
+    public Channel spawn(String mainClass, List<String> args, int count, int root) {
+        if (inter) throw new UnsupportedOperationException("spawn from an intercommunicator");
+        return Spawner.spawn(backend, this, mainClass, args, count, root);
+    }
+
+    @Override
+    public void disconnect() {
+        barrier();
+        backend.awaitSendsFlushed();
+    }
+
+    @Override
+    public void close() {
+        // Nothing to free: contexts are numbers and the fabric stays mapped for the process's life.
+    }
+
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    ChannelView view() {
+        return view;
+    }
+
+    /** An operation that completed when it started (to or from PROC_NULL). */
+    record Completed(Status status) implements Request {
+        static Request of(Status s) {
+            return new Completed(s);
+        }
+
+        @Override
+        public Status await() {
+            return status;
+        }
+
+        @Override
+        public Status test() {
+            return status;
+        }
+
+        @Override
+        public MemorySegment payload() {
+            return MemorySegment.NULL;
+        }
+    }
+}

@@ -1,0 +1,393 @@
+package hitchhiker.mpi.embedded;
+
+import hitchhiker.mpi.MessageTruncatedException;
+import hitchhiker.mpi.PeerFailedException;
+import hitchhiker.mpi.Status;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The embedded transport's progress engine: one per process (or per rank thread), driving every
+ * {@link Endpoint} it has joined.
+ *
+ * <p><b>Wire format.</b> Each message is a 16-byte header (context, tag, length) and its payload,
+ * padded to 16 bytes, written into the {@link Ring} from sender to receiver. Payloads stream: a
+ * sender writes what fits and the rest as the receiver frees space.
+ *
+ * <p><b>Matching</b> follows MPI: an arriving message goes to the first posted receive it matches
+ * (context, source, tag); otherwise it is stored, in arrival order, as unexpected. A new receive
+ * first takes the first matching unexpected message. Because one ring carries one pair's messages
+ * in order and both lists are searched in order, messages between a pair never overtake.
+ *
+ * <p><b>Progress.</b> There is no background thread: every call (send, receive, test, wait) makes
+ * progress on all rings under one lock, pushing queued sends and pulling arrivals. A rank blocked
+ * in a send therefore keeps draining its own incoming rings, so two ranks that both send large
+ * messages before receiving do not deadlock. A waiter spins, then yields, then parks
+ * ({@link Backoff}); while slow, it checks every 50 ms whether the peers it waits on are gone, and
+ * fails the operation with {@link PeerFailedException} rather than waiting forever.
+ */
+final class Engine {
+
+    private static final long CHUNK = 256 << 10; // write at most this much at once, so the reader can start
+    private static final long LIVENESS_NANOS = 50_000_000;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
+
+    Endpoint join(Fabric fabric, int firstFreeContext) {
+        Endpoint e = new Endpoint(fabric, firstFreeContext);
+        endpoints.add(e);
+        return e;
+    }
+
+    // ---- operations --------------------------------------------------------------------------
+
+    SendOp send(Endpoint e, ChannelView view, int context, int tag, int dest, MemorySegment data) {
+        SendOp op = new SendOp(this, e, view, context, tag, dest, data);
+        lock.lock();
+        try {
+            if (dest == e.fabric.me()) {
+                deliverLocally(e, op);
+            } else {
+                e.outbox[dest].add(op);
+                push(e, dest);
+                if (!op.done()) progress();
+            }
+        } finally {
+            lock.unlock();
+        }
+        return op;
+    }
+
+    RecvOp receive(Endpoint e, ChannelView view, int context, int source, int tag, MemorySegment buffer) {
+        RecvOp op = new RecvOp(this, e, view, context, source, tag, buffer);
+        lock.lock();
+        try {
+            progress();
+            Endpoint.Unexpected u = firstUnexpected(e, op);
+            if (u != null) {
+                e.unexpected.remove(u);
+                if (u.complete) deliverStored(u, op);
+                else u.claimedBy = op;
+            } else {
+                e.posted.add(op);
+            }
+        } finally {
+            lock.unlock();
+        }
+        return op;
+    }
+
+    /** The envelope of the first matching message that has arrived (perhaps still streaming), or null. */
+    Status peek(Endpoint e, ChannelView view, int context, int source, int tag) {
+        RecvOp probe = new RecvOp(this, e, view, context, source, tag, null);
+        lock.lock();
+        try {
+            progress();
+            Endpoint.Unexpected u = firstUnexpected(e, probe);
+            return u == null ? null : probe.statusFor(u.source, u.tag, u.length);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Blocks until a matching message has arrived; fails like a receive when its senders are gone. */
+    Status probe(Endpoint e, ChannelView view, int context, int source, int tag) {
+        Backoff backoff = new Backoff();
+        long nextCheck = System.nanoTime() + LIVENESS_NANOS;
+        RecvOp pending = new RecvOp(this, e, view, context, source, tag, null);
+        while (true) {
+            Status s = peek(e, view, context, source, tag);
+            if (s != null) return s;
+            backoff.idle();
+            if (backoff.slow() && System.nanoTime() > nextCheck) {
+                nextCheck = System.nanoTime() + LIVENESS_NANOS;
+                RuntimeException failure = peerFailure(pending, "probe");
+                Status last = peek(e, view, context, source, tag); // after the look, as in awaitDone
+                if (last != null) return last;
+                if (failure != null) throw failure;
+            }
+        }
+    }
+
+    /** Makes progress once without waiting. */
+    void poll() {
+        lock.lock();
+        try {
+            progress();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits for an operation, making progress meanwhile; fails it if the peers it needs are gone. */
+    void awaitDone(EmbeddedOp op) {
+        Backoff backoff = new Backoff();
+        long nextCheck = System.nanoTime() + LIVENESS_NANOS;
+        while (!op.done()) {
+            if (lock.tryLock()) {
+                try {
+                    progress();
+                } finally {
+                    lock.unlock();
+                }
+            }
+            if (op.done()) return;
+            backoff.idle();
+            if (backoff.slow() && System.nanoTime() > nextCheck) {
+                nextCheck = System.nanoTime() + LIVENESS_NANOS;
+                // Look at the peers first, then drain once more: a peer's bytes are published
+                // before it marks itself finished, so whatever it sent is taken in by this
+                // progress, and only an operation still pending after it can never complete.
+                RuntimeException failure = peerFailure(op, op.describe());
+                if (failure != null) {
+                    lock.lock();
+                    try {
+                        progress();
+                        if (!op.done()) {
+                            op.withdraw();
+                            op.fail(failure);
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Waits until every queued send is written into its ring, or failed because its receiver is gone. */
+    void flush() {
+        List<SendOp> queued = new java.util.ArrayList<>();
+        lock.lock();
+        try {
+            progress();
+            for (Endpoint e : endpoints) for (ArrayDeque<SendOp> q : e.outbox) queued.addAll(q);
+        } finally {
+            lock.unlock();
+        }
+        for (SendOp op : queued) awaitDone(op);
+    }
+
+    /** Whether every queued send of every endpoint has been written into its ring. */
+    boolean sendsFlushed() {
+        lock.lock();
+        try {
+            progress();
+            for (Endpoint e : endpoints) for (ArrayDeque<SendOp> q : e.outbox) if (!q.isEmpty()) return false;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- liveness ----------------------------------------------------------------------------
+
+    // A failure if the operation can never complete: its one peer is gone, or (any source) a peer
+    // crashed or every peer is gone. Callers drain the rings after this look and fail the
+    // operation only if it is still pending, so bytes a peer wrote before leaving are delivered.
+    private static RuntimeException peerFailure(EmbeddedOp op, String what) {
+        Fabric f = op.endpoint.fabric;
+        int me = f.me();
+        int[] peers = op.peer() >= 0 ? new int[] {op.peer()} : op.view.remote();
+        boolean allGone = true;
+        for (int p : peers) {
+            if (p == me) {
+                allGone = false;
+                continue;
+            }
+            if (f.crashed(p)) {
+                return new PeerFailedException(op.view.rankOf(p), "rank " + op.view.rankOf(p) + " died (process "
+                        + f.pid(p) + " is gone) while rank " + op.view.rank() + " waited to " + what);
+            }
+            if (!f.gone(p)) allGone = false;
+        }
+        if (!allGone) return null;
+        int peer = op.peer() >= 0 ? op.view.rankOf(op.peer()) : -1;
+        return new PeerFailedException(peer, (peer >= 0 ? "rank " + peer : "every peer")
+                + " finished while rank " + op.view.rank() + " waited to " + what);
+    }
+
+    // ---- progress (under the lock) -----------------------------------------------------------
+
+    private void progress() {
+        for (Endpoint e : endpoints) {
+            int n = e.fabric.participants(), me = e.fabric.me();
+            for (int p = 0; p < n; p++) {
+                if (p == me) continue;
+                if (!e.outbox[p].isEmpty()) push(e, p);
+                pull(e, p);
+            }
+        }
+    }
+
+    private static long padding(long length) {
+        return (16 - (length & 15)) & 15;
+    }
+
+    private void push(Endpoint e, int dest) {
+        ArrayDeque<SendOp> queue = e.outbox[dest];
+        Ring ring = e.fabric.to(dest);
+        while (!queue.isEmpty()) {
+            SendOp op = queue.peek();
+            long length = op.data.byteSize();
+            if (!op.headerWritten) {
+                if (ring.writable() < 16) return;
+                ring.writeHeader(op.context, op.tag, length);
+                op.headerWritten = true;
+            }
+            while (op.written < length) {
+                long n = Math.min(Math.min(length - op.written, ring.writable()), CHUNK);
+                if (n <= 0) return;
+                ring.write(op.data, op.written, n);
+                op.written += n;
+            }
+            long pad = padding(length);
+            if (pad > 0) {
+                if (ring.writable() < pad) return;
+                ring.pad(pad);
+            }
+            queue.poll();
+            op.sent();
+        }
+    }
+
+    private void pull(Endpoint e, int source) {
+        Ring ring = e.fabric.from(source);
+        Endpoint.Inbound in = e.inbound[source];
+        while (true) {
+            long readable = ring.readable();
+            if (!in.inMessage) {
+                if (readable < 16) return;
+                int context = ring.headerContext(), tag = ring.headerTag();
+                long length = ring.headerLength();
+                ring.read(null, 0, 16);
+                begin(e, in, source, context, tag, length);
+                readable = ring.readable();
+            }
+            if (in.copied < in.length) {
+                long n = Math.min(readable, in.length - in.copied);
+                if (n <= 0) return;
+                ring.read(in.target, in.copied, n);
+                in.copied += n;
+                if (in.copied < in.length) return;
+                readable = ring.readable();
+            }
+            long pad = padding(in.length);
+            if (pad > 0) {
+                if (readable < pad) return;
+                ring.read(null, 0, pad);
+            }
+            end(in, source);
+        }
+    }
+
+    // A header arrived: decide where its payload goes.
+    private void begin(Endpoint e, Endpoint.Inbound in, int source, int context, int tag, long length) {
+        in.inMessage = true;
+        in.length = length;
+        in.copied = 0;
+        in.tag = tag;
+        in.receiver = null;
+        in.stored = null;
+        RecvOp match = null;
+        for (RecvOp r : e.posted) {
+            if (r.matches(context, source, tag)) {
+                match = r;
+                break;
+            }
+        }
+        if (match != null) {
+            e.posted.remove(match);
+            in.receiver = match;
+            if (match.buffer == null) {
+                match.payload = allocate(length);
+                in.target = match.payload;
+            } else if (length > match.buffer.byteSize()) {
+                match.fail(new MessageTruncatedException(match.statusFor(source, tag, length), match.buffer.byteSize()));
+                in.receiver = null;
+                in.target = null;
+            } else {
+                in.target = match.buffer;
+            }
+        } else {
+            Endpoint.Unexpected u = new Endpoint.Unexpected(context, source, tag, length, allocate(length));
+            e.unexpected.add(u);
+            in.stored = u;
+            in.target = u.data;
+        }
+    }
+
+    // The whole payload arrived.
+    private void end(Endpoint.Inbound in, int source) {
+        in.inMessage = false;
+        if (in.receiver != null) {
+            in.receiver.complete(in.receiver.statusFor(source, in.tag, in.length));
+        } else if (in.stored != null) {
+            Endpoint.Unexpected u = in.stored;
+            u.complete = true;
+            if (u.claimedBy != null) deliverStored(u, u.claimedBy);
+        }
+        in.receiver = null;
+        in.stored = null;
+        in.target = null;
+    }
+
+    private static Endpoint.Unexpected firstUnexpected(Endpoint e, RecvOp op) {
+        for (Endpoint.Unexpected u : e.unexpected) {
+            if (u.claimedBy == null && op.matches(u.context, u.source, u.tag)) return u;
+        }
+        return null;
+    }
+
+    private static void deliverStored(Endpoint.Unexpected u, RecvOp op) {
+        Status status = op.statusFor(u.source, u.tag, u.length);
+        if (op.buffer == null) {
+            op.payload = u.data;
+        } else if (u.length > op.buffer.byteSize()) {
+            op.fail(new MessageTruncatedException(status, op.buffer.byteSize()));
+            return;
+        } else {
+            MemorySegment.copy(u.data, 0, op.buffer, 0, u.length);
+        }
+        op.complete(status);
+    }
+
+    // A message to oneself never touches a ring: it goes straight to a receive, or is stored.
+    private static void deliverLocally(Endpoint e, SendOp op) {
+        int me = e.fabric.me();
+        long length = op.data.byteSize();
+        RecvOp match = null;
+        for (RecvOp r : e.posted) {
+            if (r.matches(op.context, me, op.tag)) {
+                match = r;
+                break;
+            }
+        }
+        if (match != null) {
+            e.posted.remove(match);
+            Endpoint.Unexpected copy = new Endpoint.Unexpected(op.context, me, op.tag, length,
+                    match.buffer == null ? allocate(length) : op.data);
+            if (match.buffer == null) MemorySegment.copy(op.data, 0, copy.data, 0, length);
+            deliverStored(copy, match);
+        } else {
+            MemorySegment data = allocate(length);
+            MemorySegment.copy(op.data, 0, data, 0, length);
+            Endpoint.Unexpected u = new Endpoint.Unexpected(op.context, me, op.tag, length, data);
+            u.complete = true;
+            e.unexpected.add(u);
+        }
+        op.sent();
+    }
+
+    // On the heap while a byte[] can hold it; off-heap (freed by the GC) beyond 2 GiB.
+    private static MemorySegment allocate(long length) {
+        if (length <= Integer.MAX_VALUE - 16) return MemorySegment.ofArray(new byte[(int) length]);
+        return Arena.ofAuto().allocate(length, 16);
+    }
+}

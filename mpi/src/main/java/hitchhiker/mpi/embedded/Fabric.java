@@ -1,0 +1,173 @@
+package hitchhiker.mpi.embedded;
+
+import hitchhiker.mpi.MpiException;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * The shared memory that links a fixed set of processes (the "participants"): one file, mapped by
+ * every participant, holding a liveness slot per participant and one single-producer
+ * single-consumer {@link Ring} per ordered pair.
+ *
+ * <p>Layout: a 64-byte header (magic, participants, ring capacity), then a 64-byte slot per
+ * participant (pid, state), then the rings, ordered by (sender, receiver). The file lives in
+ * {@code /dev/shm} where there is one, so it is memory, never disk I/O.
+ *
+ * <p>Liveness: a participant writes its pid and {@link #ALIVE} when it attaches and
+ * {@link #FINISHED} when it finishes. A participant is <em>gone</em> when it finished, or when
+ * it is marked alive but its process no longer exists (it crashed or was killed). Bytes a gone
+ * participant already wrote stay readable, so messages sent before a clean exit are delivered.
+ */
+final class Fabric {
+
+    static final int ABSENT = 0, ALIVE = 1, FINISHED = 2;
+
+    private static final long MAGIC = 0x4848_474d_5049_0001L; // "HHGMPI" v1
+    private static final long HEADER = 64, SLOT = 64;
+    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
+
+    private final Path file;
+    private final MemorySegment memory;
+    private final int participants;
+    private final int me;
+    private final long capacity;
+    private final Ring[] outgoing; // by receiver; null for me
+    private final Ring[] incoming; // by sender; null for me
+
+    private Fabric(Path file, MemorySegment memory, int me) {
+        this.file = file;
+        this.memory = memory;
+        if ((long) LONG.getAcquire(memory, 0L) != MAGIC) throw new MpiException("not an hhg MPI fabric: " + file);
+        this.participants = (int) (long) LONG.getAcquire(memory, 8L);
+        this.capacity = (long) LONG.getAcquire(memory, 16L);
+        if (me < -1 || me >= participants) throw new MpiException("participant " + me + " of " + participants);
+        this.me = me;
+        this.outgoing = new Ring[participants];
+        this.incoming = new Ring[participants];
+        for (int p = 0; p < participants && me >= 0; p++) {
+            if (p == me) continue;
+            outgoing[p] = new Ring(memory.asSlice(ringOffset(me, p), Ring.footprint(capacity)), capacity);
+            incoming[p] = new Ring(memory.asSlice(ringOffset(p, me), Ring.footprint(capacity)), capacity);
+        }
+    }
+
+    /** The ring capacity for a fabric of this many participants: big enough to stream at memory speed. */
+    static long defaultCapacity(int participants) {
+        if (participants <= 8) return 1 << 20;
+        if (participants <= 32) return 1 << 18;
+        return 1 << 16;
+    }
+
+    /** A fresh file for a fabric of {@code participants}, in shared memory when the system has it. */
+    static Path create(int participants) {
+        try {
+            Path dir = Path.of("/dev/shm");
+            Path file = Files.isDirectory(dir) && Files.isWritable(dir)
+                    ? Files.createTempFile(dir, "hhg-mpi-", ".fabric")
+                    : Files.createTempFile("hhg-mpi-", ".fabric");
+            long capacity = defaultCapacity(participants);
+            long size = ringOffset(participants, 0, participants, capacity);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                 Arena arena = Arena.ofConfined()) {
+                MemorySegment m = ch.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
+                LONG.setRelease(m, 8L, (long) participants);
+                LONG.setRelease(m, 16L, capacity);
+                LONG.setRelease(m, 0L, MAGIC);
+            }
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new MpiException("cannot create the shared-memory file for " + participants + " processes: " + e, e);
+        }
+    }
+
+    /** Maps an existing fabric file as participant {@code me} and marks this process alive in it. */
+    static Fabric attach(Path file, int me) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            MemorySegment m = ch.map(FileChannel.MapMode.READ_WRITE, 0, ch.size(), Arena.global());
+            Fabric f = new Fabric(file, m, me);
+            LONG.setRelease(m, f.slot(me), ProcessHandle.current().pid());
+            LONG.setRelease(m, f.slot(me) + 8, (long) ALIVE);
+            return f;
+        } catch (IOException e) {
+            throw new MpiException("cannot map the shared-memory file " + file + ": " + e, e);
+        }
+    }
+
+    /** Maps a fabric file without taking part, to watch the participants' states (the launcher does). */
+    static Fabric observe(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            return new Fabric(file, ch.map(FileChannel.MapMode.READ_WRITE, 0, ch.size(), Arena.ofAuto()), -1);
+        } catch (IOException e) {
+            throw new MpiException("cannot map the shared-memory file " + file + ": " + e, e);
+        }
+    }
+
+    private static long ringOffset(int sender, int receiver, int participants, long capacity) {
+        long rings = HEADER + SLOT * participants;
+        return rings + ((long) sender * participants + receiver) * Ring.footprint(capacity);
+    }
+
+    private long ringOffset(int sender, int receiver) {
+        return ringOffset(sender, receiver, participants, capacity);
+    }
+
+    private long slot(int participant) {
+        return HEADER + SLOT * participant;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    int participants() {
+        return participants;
+    }
+
+    int me() {
+        return me;
+    }
+
+    Ring to(int receiver) {
+        return outgoing[receiver];
+    }
+
+    Ring from(int sender) {
+        return incoming[sender];
+    }
+
+    int state(int participant) {
+        return (int) (long) LONG.getAcquire(memory, slot(participant) + 8);
+    }
+
+    long pid(int participant) {
+        return (long) LONG.getAcquire(memory, slot(participant));
+    }
+
+    /** Marks this participant as finished: peers waiting on it stop waiting once its bytes are read. */
+    void markFinished() {
+        LONG.setRelease(memory, slot(me) + 8, (long) FINISHED);
+    }
+
+    /** Whether the participant crashed: marked alive but its process is gone. */
+    boolean crashed(int participant) {
+        if (state(participant) != ALIVE) return false;
+        long pid = pid(participant);
+        Optional<ProcessHandle> h = ProcessHandle.of(pid);
+        return h.isEmpty() || !h.get().isAlive();
+    }
+
+    /** Whether the participant will never write again: it finished or crashed. */
+    boolean gone(int participant) {
+        return state(participant) == FINISHED || crashed(participant);
+    }
+}

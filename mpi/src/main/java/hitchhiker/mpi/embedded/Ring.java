@@ -1,0 +1,135 @@
+package hitchhiker.mpi.embedded;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A single-producer single-consumer byte ring in shared memory (one per ordered pair of
+ * processes), in the style of Agrona's and JCTools' SPSC queues.
+ *
+ * <p>{@code tail} counts the bytes ever written and {@code head} the bytes ever read; both only
+ * grow, so {@code tail - head} is the fill level and a position's index is {@code pos & (capacity - 1)}.
+ * The producer publishes bytes with a release store of {@code tail} after copying them; the
+ * consumer frees space with a release store of {@code head} after copying them out. Each counter
+ * sits on its own 128-byte line so the two sides never share a cache line. Each side caches the
+ * other's counter and only re-reads it when the cached value says "full" or "empty".
+ *
+ * <p>Large messages stream through: the producer writes whatever fits, the consumer reads what is
+ * there, so a 4 MiB message needs no 4 MiB ring.
+ */
+final class Ring {
+
+    private static final long TAIL = 0, HEAD = 128, DATA = 256;
+    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
+
+    private final MemorySegment memory;
+    private final MemorySegment data;
+    private final long capacity;
+    private final long mask;
+    private long cachedHead; // producer's view of head
+    private long cachedTail; // consumer's view of tail
+
+    Ring(MemorySegment memory, long capacity) {
+        if (Long.bitCount(capacity) != 1 || capacity < 64) throw new IllegalArgumentException("capacity " + capacity);
+        this.memory = memory;
+        this.capacity = capacity;
+        this.mask = capacity - 1;
+        this.data = memory.asSlice(DATA, capacity);
+    }
+
+    static long footprint(long capacity) {
+        return DATA + capacity;
+    }
+
+    // ---- producer side -----------------------------------------------------------------------
+
+    /** Bytes the producer may write now. */
+    long writable() {
+        long tail = (long) LONG.getOpaque(memory, TAIL);
+        long free = capacity - (tail - cachedHead);
+        if (free == 0 || free < capacity / 4) {
+            cachedHead = (long) LONG.getAcquire(memory, HEAD);
+            free = capacity - (tail - cachedHead);
+        }
+        return free;
+    }
+
+    /** Copies {@code length} bytes (at most {@link #writable()}) from {@code src} and publishes them. */
+    void write(MemorySegment src, long srcOffset, long length) {
+        long tail = (long) LONG.getOpaque(memory, TAIL);
+        copyIn(src, srcOffset, tail, length);
+        LONG.setRelease(memory, TAIL, tail + length);
+    }
+
+    /** Writes a 16-byte message header (needs 16 writable bytes; headers are 16-aligned so never wrap). */
+    void writeHeader(int context, int tag, long length) {
+        long tail = (long) LONG.getOpaque(memory, TAIL);
+        long at = tail & mask;
+        data.set(ValueLayout.JAVA_INT, at, context);
+        data.set(ValueLayout.JAVA_INT, at + 4, tag);
+        data.set(ValueLayout.JAVA_LONG, at + 8, length);
+        LONG.setRelease(memory, TAIL, tail + 16);
+    }
+
+    /** Skips {@code length} bytes of padding (at most {@link #writable()}). */
+    void pad(long length) {
+        long tail = (long) LONG.getOpaque(memory, TAIL);
+        LONG.setRelease(memory, TAIL, tail + length);
+    }
+
+    /** Whether the consumer has read everything written. */
+    boolean drained() {
+        return (long) LONG.getAcquire(memory, HEAD) == (long) LONG.getOpaque(memory, TAIL);
+    }
+
+    // ---- consumer side -----------------------------------------------------------------------
+
+    /** Bytes the consumer may read now. */
+    long readable() {
+        long head = (long) LONG.getOpaque(memory, HEAD);
+        long available = cachedTail - head;
+        if (available == 0) {
+            cachedTail = (long) LONG.getAcquire(memory, TAIL);
+            available = cachedTail - head;
+        }
+        return available;
+    }
+
+    int headerContext() {
+        return data.get(ValueLayout.JAVA_INT, headIndex());
+    }
+
+    int headerTag() {
+        return data.get(ValueLayout.JAVA_INT, headIndex() + 4);
+    }
+
+    long headerLength() {
+        return data.get(ValueLayout.JAVA_LONG, headIndex() + 8);
+    }
+
+    /** Copies {@code length} readable bytes into {@code dst} (or drops them when {@code dst} is null) and frees them. */
+    void read(MemorySegment dst, long dstOffset, long length) {
+        long head = (long) LONG.getOpaque(memory, HEAD);
+        if (dst != null) copyOut(head, dst, dstOffset, length);
+        LONG.setRelease(memory, HEAD, head + length);
+    }
+
+    private long headIndex() {
+        return (long) LONG.getOpaque(memory, HEAD) & mask;
+    }
+
+    private void copyIn(MemorySegment src, long srcOffset, long pos, long length) {
+        long at = pos & mask;
+        long first = Math.min(length, capacity - at);
+        MemorySegment.copy(src, srcOffset, data, at, first);
+        if (first < length) MemorySegment.copy(src, srcOffset + first, data, 0, length - first);
+    }
+
+    private void copyOut(long pos, MemorySegment dst, long dstOffset, long length) {
+        long at = pos & mask;
+        long first = Math.min(length, capacity - at);
+        MemorySegment.copy(data, at, dst, dstOffset, first);
+        if (first < length) MemorySegment.copy(data, 0, dst, dstOffset + first, length - first);
+    }
+}

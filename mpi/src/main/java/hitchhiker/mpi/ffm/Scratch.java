@@ -1,0 +1,73 @@
+package hitchhiker.mpi.ffm;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Per-thread native memory for out-parameters (a status, a handle, a flag) and a staging buffer
+ * for heap data that must not be handed to MPI directly, so that the hot paths allocate nothing.
+ * A thread's scratch is freed by the GC when the thread ends.
+ */
+final class Scratch {
+
+    /** Staging buffers up to this size are kept for reuse; bigger ones are dropped after use. */
+    private static final long KEEP_STAGING = 64L << 20;
+
+    private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
+
+    final MemorySegment status;
+    final MemorySegment handle;
+    final MemorySegment message;
+    final MemorySegment flag;
+    /** For small heap messages: {@link NativeChannel#SMALL_BYTES} bytes. */
+    final MemorySegment small;
+    private MemorySegment staging;
+
+    private Scratch() {
+        Arena arena = Arena.ofAuto();
+        status = arena.allocate(LibMpi.ABI.statusSize(), 8);
+        handle = arena.allocate(ValueLayout.JAVA_LONG);
+        message = arena.allocate(ValueLayout.JAVA_LONG);
+        flag = arena.allocate(ValueLayout.JAVA_INT);
+        small = arena.allocate(NativeChannel.SMALL_BYTES, 64);
+        staging = arena.allocate(4096, 64);
+    }
+
+    /**
+     * The last thread's scratch, checked before the thread-local map: most programs call MPI from
+     * one thread, and this saves the map lookup on every message. Racy on purpose — a reader sees
+     * either a complete Scratch (final fields) or another thread's, which the owner check rejects.
+     */
+    private static Scratch last;
+
+    private final Thread owner = Thread.currentThread();
+
+    /** This thread's scratch. */
+    static Scratch get() {
+        Scratch s = last;
+        if (s != null && s.owner == Thread.currentThread()) return s;
+        s = CURRENT.get();
+        last = s;
+        return s;
+    }
+
+    /** Native memory of at least {@code bytes} bytes, valid until the next call on this thread. */
+    MemorySegment staging(long bytes) {
+        if (bytes <= staging.byteSize()) return staging.asSlice(0, bytes);
+        MemorySegment fresh = Arena.ofAuto().allocate(Math.max(bytes, 2 * staging.byteSize()), 64);
+        if (fresh.byteSize() <= KEEP_STAGING) staging = fresh;
+        return fresh.asSlice(0, bytes);
+    }
+
+    /** The handle the last call wrote to {@link #handle}. */
+    long handleValue() {
+        return LibMpi.ABI.readHandle(handle, 0);
+    }
+
+    /** Sets {@link #handle} (MPI_Wait and MPI_Test take the request by pointer). */
+    MemorySegment handle(long value) {
+        LibMpi.ABI.writeHandle(handle, 0, value);
+        return handle;
+    }
+}

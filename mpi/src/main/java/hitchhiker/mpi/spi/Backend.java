@@ -1,0 +1,31 @@
+package hitchhiker.mpi.spi;
+
+import java.util.Optional;
+
+/**
+ * A started message-passing runtime for this process (the state between MPI_Init and
+ * MPI_Finalize): its world, self and parent channels.
+ */
+public interface Backend {
+
+    /** A short name: "embedded", "singleton", "native". */
+    String name();
+
+    /** Every process started together (MPI_COMM_WORLD). */
+    Channel world();
+
+    /** This process alone (MPI_COMM_SELF). */
+    Channel self();
+
+    /** The intercommunicator to the processes that spawned this one, if it was spawned. */
+    Optional<Channel> parent();
+
+    /** The name of the machine this process runs on (MPI_Get_processor_name). */
+    String processorName();
+
+    /** Ends message passing for this process after pending sends have been delivered (MPI_Finalize). */
+    void finish();
+
+    /** Ends the whole job at once with this exit code (MPI_Abort). */
+    void abort(int exitCode);
+}

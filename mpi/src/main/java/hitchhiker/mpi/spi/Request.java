@@ -1,0 +1,28 @@
+package hitchhiker.mpi.spi;
+
+import hitchhiker.mpi.Status;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A nonblocking operation a backend has started (MPI_Request). Completion is observed with
+ * {@link #test} (never blocks) or {@link #await} (blocks until done, or throws when the peer
+ * failed). Both may be called from any thread, any number of times; after completion they return
+ * the same status.
+ */
+public interface Request {
+
+    /** Blocks until the operation completes; the status of a send names its destination. */
+    Status await();
+
+    /** The status if the operation has completed, else {@code null}; makes progress either way. */
+    Status test();
+
+    /**
+     * For a receive started with {@link Channel#irecvAnySize}: the message's bytes, in memory the
+     * backend allocated for it; valid once the request has completed.
+     */
+    default MemorySegment payload() {
+        throw new UnsupportedOperationException("only a receive of any size has a payload");
+    }
+}
