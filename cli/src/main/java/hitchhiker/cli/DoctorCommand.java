@@ -1,5 +1,6 @@
 package hitchhiker.cli;
 
+import hitchhiker.mpi.ffm.NativeMpi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -12,7 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * {@code hhg doctor} ("DON'T PANIC"): the workshop's environment test, for Java. Each check prints a
@@ -134,15 +134,10 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     static Finding nativeMpi() {
-        Optional<Path> lib = Stream.of("/usr/lib/x86_64-linux-gnu/libmpi.so.40", "/usr/lib/aarch64-linux-gnu/libmpi.so.40",
-                        "/usr/lib64/openmpi/lib/libmpi.so.40", "/usr/lib/libmpi.so.40")
-                .map(Path::of).filter(Files::exists).findFirst();
-        Optional<Path> mpirun = onPath("mpirun");
-        if (lib.isPresent() && mpirun.isPresent()) {
-            return new Finding(Status.OK, "native MPI: " + lib.get() + " and " + mpirun.get(), null);
-        }
-        return new Finding(Status.MISSING_OPTIONAL, "native MPI (Open MPI) not found (optional: part 4 runs on the embedded transport)",
-                "for clusters, install Open MPI (Debian: apt-get install openmpi-bin libopenmpi-dev)");
+        NativeMpi.Availability mpi = NativeMpi.check();
+        if (mpi.usable()) return new Finding(Status.OK, "native MPI: " + mpi.detail(), null);
+        return new Finding(Status.MISSING_OPTIONAL, "native MPI not usable (optional: part 4 runs on the embedded transport): "
+                + mpi.detail(), "for clusters, install Open MPI (Debian: apt-get install openmpi-bin libopenmpi-dev)");
     }
 
     static Finding tool(String name, String what, String advice) {

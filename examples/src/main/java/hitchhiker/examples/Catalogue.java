@@ -5,7 +5,6 @@ import hitchhiker.examples.part2.Part2;
 import hitchhiker.examples.part3.Part3;
 import hitchhiker.examples.part4.Part4;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +55,13 @@ public final class Catalogue {
     }
 
     private String unknownMessage(String id) {
-        List<String> close = byId.keySet().stream()
+        // The ids nearest to what was typed (a short name such as "julia" matches its part's id).
+        List<String> candidates = byId.keySet().stream()
                 .filter(k -> distance(k, id) <= Math.max(2, id.length() / 3) || k.endsWith("." + id))
-                .sorted(Comparator.comparingInt(k -> distance(k, id)))
+                .toList();
+        int nearest = candidates.stream().mapToInt(k -> k.endsWith("." + id) ? 0 : distance(k, id)).min().orElse(0);
+        List<String> close = candidates.stream()
+                .filter(k -> (k.endsWith("." + id) ? 0 : distance(k, id)) == nearest)
                 .limit(3).toList();
         String hint = close.isEmpty() ? "" : " — did you mean " + String.join(" or ", close) + "?";
         return "unknown example '" + id + "'" + hint + " (hhg list)";

@@ -24,8 +24,9 @@ public final class Hello implements MpiExample {
     public static final class Program implements RankProgram {
         @Override
         public Object run(Comm world, List<String> args) {
-            System.out.printf("Hello, World! I am process %d of %d on %s.%n", world.rank(), world.size(),
-                    Mpi.processorName());
+            // One println, so that ranks' lines never interleave mid-line.
+            System.out.println(String.format("Hello, World! I am process %d of %d on %s.", world.rank(), world.size(),
+                    Mpi.processorName()));
             world.barrier();
             // Rank 0 collects who said hello, for the check.
             List<Integer> ranks = world.gather(world.rank(), 0);
