@@ -49,6 +49,8 @@ final class Team {
     private static final ConcurrentLinkedDeque<Team> MORE_IDLE = new ConcurrentLinkedDeque<>();
     private static final AtomicInteger TEAMS = new AtomicInteger();
     static final ThreadLocal<TeamThread> CURRENT = new ThreadLocal<>();
+    /** Read once: in a container, availableProcessors() reads cgroup files, tens of microseconds. */
+    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
 
     private final int id = TEAMS.incrementAndGet();
     final int stride;
@@ -150,7 +152,7 @@ final class Team {
         if (dirty) reset();
         region = body;
         size = n;
-        oversubscribed = n > Runtime.getRuntime().availableProcessors();
+        oversubscribed = n > PROCESSORS;
         failure = null;
         TeamThread outer = CURRENT.get();
         CURRENT.set(master);
