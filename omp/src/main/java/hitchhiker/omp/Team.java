@@ -17,7 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * unparks only the workers that said they were parked. A worker decrements the join count when
  * its part of the region is done; the master waits for zero the same way, and the worker that
  * reaches zero wakes it if it parked. Parking uses a Dekker-style handshake on volatiles
- * (waiter: set parked, re-check; waker: publish, then read parked), so no wake-up is lost.
+ * (waiter: set parked, re-check; waker: publish, then read parked), so no wake-up is lost. Each
+ * thread's parked flag sits alone in the middle of a small array, so a waker's read never
+ * disturbs the cache line a spinning thread writes.
  *
  * <p><b>Synchronisation state</b> lives in one {@link AtomicLongArray} whose cells are 128 bytes
  * apart, so the counters that different threads hammer never share a cache line (or an
@@ -201,11 +203,7 @@ final class Team {
         long g;
         me.beginWait();
         while ((g = cells.get(at)) == seen) {
-            if (me.backoff()) {
-                me.parked = true;
-                if (cells.get(at) == seen) LockSupport.park(this);
-                me.parked = false;
-            }
+            if (me.backoff()) park(me, () -> cells.get(at) != seen);
         }
         return g;
     }
@@ -214,11 +212,7 @@ final class Team {
         int at = cell(JOIN);
         master.beginWait();
         while (cells.get(at) != 0) {
-            if (master.backoff()) {
-                master.parked = true;
-                if (cells.get(at) != 0) LockSupport.park(this);
-                master.parked = false;
-            }
+            if (master.backoff()) park(master, () -> cells.get(at) == 0);
         }
     }
 
@@ -236,8 +230,19 @@ final class Team {
         for (int i = 0; i < size; i++) wake(members[i]);
     }
 
+    /**
+     * Parks {@code me} unless {@code released} has become true. The parked flag is set before the
+     * re-check and read by wakers after they publish the release, so one of the two sees the other.
+     */
+    void park(TeamThread me, java.util.function.BooleanSupplier released) {
+        me.parkFlag.set(TeamThread.PARK_FLAG, 1);
+        if (!released.getAsBoolean()) LockSupport.park(this);
+        me.parkFlag.set(TeamThread.PARK_FLAG, 0);
+    }
+
+    /** Unparks {@code m} if it said it parks; a plain read of a line only its owner writes, rarely. */
     static void wake(TeamThread m) {
-        if (m.parked) LockSupport.unpark(m.thread);
+        if (m.parkFlag.get(TeamThread.PARK_FLAG) != 0) LockSupport.unpark(m.thread);
     }
 
     /** Wakes the team's parked threads after a release (a barrier, a freed slot). */

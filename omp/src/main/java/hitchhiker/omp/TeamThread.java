@@ -50,7 +50,9 @@ public final class TeamThread {
     final Team team;
     final int index;
     Thread thread;
-    volatile boolean parked;
+    /** Element {@link #PARK_FLAG} is 1 while the thread parks; 128 bytes of array on either side keep it alone. */
+    final java.util.concurrent.atomic.AtomicIntegerArray parkFlag = new java.util.concurrent.atomic.AtomicIntegerArray(64);
+    static final int PARK_FLAG = 32;
     long constructs;
     private int reductions;
     private long sense;
@@ -108,11 +110,7 @@ public final class TeamThread {
         beginWait();
         while (cells.get(senseCell) != mine) {
             if (t.failure != null) throw Team.ABORT;
-            if (backoff()) {
-                parked = true;
-                if (cells.get(senseCell) != mine && t.failure == null) LockSupport.park(t);
-                parked = false;
-            }
+            if (backoff()) t.park(this, () -> cells.get(senseCell) == mine || t.failure != null);
         }
     }
 
