@@ -20,11 +20,13 @@ import java.util.Optional;
  * wraps a short delay (a chain of float additions); {@code inner} repetitions are timed, the
  * time of the same delays run by one thread is subtracted, and the difference divided by
  * {@code inner} is the overhead of one construct. Repeated {@code outer} times; the median is
- * reported in microseconds. {@code dynamic_1} is one {@code for schedule(dynamic,1)} loop of
+ * reported in microseconds; the whole comparison runs in several alternating rounds and the
+ * lowest median of each construct is kept (the round least disturbed by other load).
+ * {@code dynamic_1} is one {@code for schedule(dynamic,1)} loop of
  * 64 iterations per thread (its reference is one thread's 64 delays). {@code reduction} is a
  * {@code parallel for reduction(+)} with one iteration per thread.
  *
- * <p>Run: {@code java -cp <bench classpath> hitchhiker.bench.omp.OmpOverheads [threads] [outer]}.
+ * <p>Run: {@code java -cp <bench classpath> hitchhiker.bench.omp.OmpOverheads [threads] [outer] [rounds]}.
  */
 public final class OmpOverheads {
 
@@ -48,18 +50,23 @@ public final class OmpOverheads {
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int outer = args.length > 1 ? Integer.parseInt(args[1]) : 21;
-        System.out.printf(Locale.ROOT, "EPCC-style overheads, %d threads, median of %d, µs per construct (%s)%n",
-                threads, outer, "delay " + DELAY + " float adds");
-        Map<String, Double> c = new LinkedHashMap<>();
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        System.out.printf(Locale.ROOT, "EPCC-style overheads, %d threads, µs per construct: the best of %d rounds"
+                + " (C, then Java, alternating), each the median of %d; delay %d float adds%n", threads, rounds, outer, DELAY);
         Optional<NativeReference> gcc = NativeReference.build("omp_overheads.c");
-        if (gcc.isPresent()) {
-            for (String line : gcc.get().run(threads, List.of(Integer.toString(threads), Integer.toString(DELAY),
-                    Integer.toString(outer), Double.toString(TARGET_MS)))) {
-                String[] f = line.trim().split("\\s+");
-                if (f.length == 2) c.put(f[0], Double.parseDouble(f[1]));
+        OmpOverheads bench = new OmpOverheads(threads, outer);
+        Map<String, Double> c = new LinkedHashMap<>();
+        Map<String, Double> java = new LinkedHashMap<>();
+        for (int r = 0; r < rounds; r++) {
+            if (gcc.isPresent()) {
+                for (String line : gcc.get().run(threads, List.of(Integer.toString(threads), Integer.toString(DELAY),
+                        Integer.toString(outer), Double.toString(TARGET_MS)))) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length == 2) c.merge(f[0], Double.parseDouble(f[1]), Math::min);
+                }
             }
+            bench.measure().forEach((k, v) -> java.merge(k, v, Math::min));
         }
-        Map<String, Double> java = new OmpOverheads(threads, outer).measure();
         System.out.printf(Locale.ROOT, "%-14s %12s %12s %8s%n", "construct", "java µs", "libgomp µs", "ratio");
         for (var e : java.entrySet()) {
             Double ref = c.get(e.getKey());
