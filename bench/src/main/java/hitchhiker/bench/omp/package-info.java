@@ -8,8 +8,8 @@
  * <pre>
  * ./mvnw -q -DskipTests package
  * CP=bench/target/classes:omp/target/classes:examples/target/classes
- * java --add-modules=jdk.incubator.vector -cp $CP hitchhiker.bench.omp.OmpOverheads [threads] [outer]
- * java --add-modules=jdk.incubator.vector -cp $CP hitchhiker.bench.omp.JuliaBench [resolution] [threads] [repeats]
+ * java --add-modules=jdk.incubator.vector -cp $CP hitchhiker.bench.omp.OmpOverheads [threads] [outer] [rounds]
+ * java --add-modules=jdk.incubator.vector -cp $CP hitchhiker.bench.omp.JuliaBench [resolution] [threads] [repeats] [rounds]
  * </pre>
  * Run them on a quiet machine: both sides spin while they wait, so other load shows as overhead.
  */
