@@ -94,8 +94,13 @@ public record Schedule(Kind kind, int chunk) {
 
     /** The schedule a loop actually uses: {@code runtime} replaced by the run-time schedule, {@code auto} by static. */
     Schedule resolve() {
+        return resolve(Omp.schedule());
+    }
+
+    /** As {@link #resolve()}, with {@code runtime} meaning the given schedule (a team's snapshot). */
+    Schedule resolve(Schedule runtime) {
         return switch (kind) {
-            case RUNTIME -> Omp.schedule().resolve();
+            case RUNTIME -> runtime.resolve(STATIC);
             case AUTO -> STATIC;
             default -> this;
         };

@@ -11,9 +11,11 @@ import java.util.concurrent.locks.LockSupport;
  * A persistent team of threads that runs parallel regions: the thread that starts a region is
  * thread 0 (the master, as in OpenMP) and the team's workers are threads 1..n-1.
  *
- * <p><b>Fork and join.</b> The master writes the region and its size into plain fields, then
- * bumps the fork generation (a volatile write that publishes them). Idle workers wait for the
- * generation to change, spinning, then yielding, then parking ({@link WaitPolicy}); the master
+ * <p><b>Fork and join.</b> The master publishes an immutable {@link Fork} (generation, region,
+ * team size, construct numbering) with one volatile write. Idle workers wait for a new generation,
+ * spinning, then yielding, then parking ({@link WaitPolicy}). A worker reads everything about a
+ * region from the one Fork it saw: a worker that sat out a region and wakes late may meet the
+ * next region's Fork, never a mix of two regions' parameters. The master
  * unparks only the workers that said they were parked. A worker decrements the join count when
  * its part of the region is done; the master waits for zero the same way, and the worker that
  * reaches zero wakes it if it parked. Parking uses a Dekker-style handshake on volatiles
@@ -35,7 +37,6 @@ final class Team {
 
     /** Worksharing constructs that may be in flight at once (nowait lets threads run ahead). */
     static final int RING = 8;
-    private static final int FORK = 0;
     private static final int JOIN = 1;
     static final int BARRIER_COUNT = 2;
     static final int BARRIER_SENSE = 3;
@@ -61,10 +62,16 @@ final class Team {
     long[] partials;
     TeamThread[] members;
 
-    // Written by the master before the fork's volatile write; read by workers after it.
-    Region region;
+    /** What the workers need to run one region; published whole by one volatile write. */
+    private record Fork(long generation, Region region, int size, long constructBase) {
+    }
+
+    private volatile Fork fork = new Fork(0, null, 0, 0);
+    // Written by the master before the fork is published; constant while the region runs.
     int size;
     boolean oversubscribed;
+    /** The run-time schedule when the region started, so every thread resolves "runtime" alike. */
+    Schedule runtimeSchedule = Schedule.STATIC;
     private long constructBase;
     private long generation;
     private boolean dirty;
@@ -152,8 +159,8 @@ final class Team {
         TeamThread master = members[0];
         master.thread = Thread.currentThread();
         if (dirty) reset();
-        region = body;
         size = n;
+        runtimeSchedule = Omp.schedule();
         oversubscribed = n > PROCESSORS;
         failure = null;
         TeamThread outer = CURRENT.get();
@@ -161,7 +168,7 @@ final class Team {
         master.begin(constructBase);
         if (n > 1) {
             cells.lazySet(cell(JOIN), n - 1);
-            cells.set(cell(FORK), ++generation);
+            fork = new Fork(++generation, body, n, constructBase);
             for (int i = 1; i < n; i++) wake(members[i]);
         }
         try {
@@ -171,7 +178,6 @@ final class Team {
         } finally {
             if (n > 1) awaitJoin(master);
             CURRENT.set(outer);
-            region = null;
         }
         constructBase = master.constructs;
         Throwable f = failure;
@@ -186,11 +192,12 @@ final class Team {
 
     private void workLoop(TeamThread me, long seen) {
         while (true) {
-            seen = awaitFork(me, seen);
-            if (me.index >= size) continue;
-            me.begin(constructBase);
+            Fork f = awaitFork(me, seen);
+            seen = f.generation();
+            if (me.index >= f.size()) continue;
+            me.begin(f.constructBase());
             try {
-                region.run(me);
+                f.region().run(me);
             } catch (Throwable e) {
                 fail(e);
             }
@@ -198,14 +205,13 @@ final class Team {
         }
     }
 
-    private long awaitFork(TeamThread me, long seen) {
-        int at = cell(FORK);
-        long g;
+    private Fork awaitFork(TeamThread me, long seen) {
+        Fork f;
         me.beginWait();
-        while ((g = cells.get(at)) == seen) {
-            if (me.backoff()) park(me, () -> cells.get(at) != seen);
+        while ((f = fork).generation() == seen) {
+            if (me.backoff()) park(me, () -> fork.generation() != seen);
         }
-        return g;
+        return f;
     }
 
     private void awaitJoin(TeamThread master) {

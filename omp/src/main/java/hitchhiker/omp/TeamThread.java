@@ -384,7 +384,7 @@ public final class TeamThread {
 
     /** Runs this thread's chunks of {@code [lo, hi)} under the schedule; no barrier. */
     void workshare(long lo, long hi, Schedule schedule, LongRange chunk) {
-        Schedule s = schedule.resolve();
+        Schedule s = schedule.resolve(team.runtimeSchedule);
         // hi - lo as an unsigned count: exact for every lo < hi, even Long.MIN_VALUE..Long.MAX_VALUE.
         long count = hi > lo ? hi - lo : 0;
         int n = team.size;

@@ -82,4 +82,24 @@ class ConstructTest {
         })));
         for (int i = 0; i < threads; i++) assertThat(inner.get(i)).isEqualTo(45);
     }
+
+    @Property(tries = 10)
+    void regionsOfChangingSizesOnOnePooledTeamNeverMix(@ForAll @IntRange(min = 2, max = 6) int big,
+                                                       @ForAll @IntRange(min = 2, max = 3) int small) {
+        // A worker that sat out a small region and wakes late must not run the next region twice.
+        AtomicInteger wrong = new AtomicInteger();
+        assertTimeoutPreemptively(LIMIT, () -> {
+            for (int r = 0; r < 300; r++) {
+                int n = r % 2 == 0 ? big : small;
+                AtomicInteger ran = new AtomicInteger();
+                Omp.parallel(n).run(t -> {
+                    ran.incrementAndGet();
+                    t.barrier();
+                    if (ran.get() != n) wrong.incrementAndGet();
+                });
+                if (ran.get() != n) wrong.incrementAndGet();
+            }
+        });
+        assertThat(wrong.get()).isZero();
+    }
 }
