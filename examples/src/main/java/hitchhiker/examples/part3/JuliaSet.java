@@ -131,7 +131,7 @@ public final class JuliaSet implements Example {
                 Param.real("bound", 1.5, 0.01, 10, "the grid spans [-bound, bound] on both axes"),
                 Param.real("z_max", 4.0, 0.01, 1e6, "escape radius"),
                 Param.integer("n_max", 1000, 1, 1_000_000, "iterations at most per point"),
-                Param.text("schedule", "all", "all, or one OpenMP schedule: static, static,N, dynamic[,N], guided[,N], auto",
+                Param.text("schedule", "all", "all, or one OpenMP schedule: static, static,N, dynamic[,N], guided[,N], auto, runtime (OMP_SCHEDULE)",
                         s -> s.equalsIgnoreCase("all") ? "all" : Schedule.parse(s).toString(),
                         "which parallel schedules to time"));
     }

@@ -39,7 +39,7 @@ public final class PrangeSum implements Example {
     @Override
     public List<Param> params() {
         return List.of(Param.integer("n", 30, 0, 3_000_000_000L, "how many numbers to sum"),
-                Param.text("schedule", "static", "an OpenMP schedule: static, static,N, dynamic[,N], guided[,N], auto",
+                Param.text("schedule", "static", "an OpenMP schedule: static, static,N, dynamic[,N], guided[,N], auto, runtime (OMP_SCHEDULE)",
                         s -> Schedule.parse(s).toString(), "the loop's schedule"));
     }
 
