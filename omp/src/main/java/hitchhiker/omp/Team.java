@@ -15,8 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * team size, construct numbering) with one volatile write. Idle workers wait for a new generation,
  * spinning, then yielding, then parking ({@link WaitPolicy}). A worker reads everything about a
  * region from the one Fork it saw: a worker that sat out a region and wakes late may meet the
- * next region's Fork, never a mix of two regions' parameters. The master
- * unparks only the workers that said they were parked. A worker decrements the join count when
+ * next region's Fork, never a mix of two regions' parameters. The master unparks only the
+ * workers that said they were parked. A worker decrements the join count when
  * its part of the region is done; the master waits for zero the same way, and the worker that
  * reaches zero wakes it if it parked. Parking uses a Dekker-style handshake on volatiles
  * (waiter: set parked, re-check; waker: publish, then read parked), so no wake-up is lost. Each
@@ -32,15 +32,20 @@ import java.util.concurrent.locks.LockSupport;
  * waits and unwinds with an internal {@link #ABORT}, so a thread that dies never leaves the others
  * waiting at a barrier. A failed region leaves its counters in an unknown state, so they are
  * reset before the team runs again.
+ *
+ * <p><b>Pool.</b> Teams are kept in a pool (one slot for the common case of one program thread,
+ * then a deque), so each parallel region reuses warm threads; a team grows when a region asks for
+ * more threads than it has, and never shrinks. Its threads are daemons.
  */
 final class Team {
 
     /** Worksharing constructs that may be in flight at once (nowait lets threads run ahead). */
     static final int RING = 8;
-    private static final int JOIN = 1;
-    static final int BARRIER_COUNT = 2;
-    static final int BARRIER_SENSE = 3;
-    private static final int SLOTS = 4;
+    // cells: the join count, the barrier's count and sense, then per slot: next iteration, epoch, leavers
+    private static final int JOIN = 0;
+    static final int BARRIER_COUNT = 1;
+    static final int BARRIER_SENSE = 2;
+    private static final int SLOTS = 3;
     private static final int CELLS = SLOTS + 3 * RING;
     private static final int PADDED = 16;
 
@@ -176,7 +181,11 @@ final class Team {
         } catch (Throwable e) {
             fail(e);
         } finally {
-            if (n > 1) awaitJoin(master);
+            if (n > 1) {
+                awaitJoin(master);
+                // Same generation, no region: an idle team must not keep the region's captures alive.
+                fork = new Fork(generation, null, 0, 0);
+            }
             CURRENT.set(outer);
         }
         constructBase = master.constructs;
@@ -246,7 +255,7 @@ final class Team {
         me.parkFlag.set(TeamThread.PARK_FLAG, 0);
     }
 
-    /** Unparks {@code m} if it said it parks; a plain read of a line only its owner writes, rarely. */
+    /** Unparks {@code m} if it said it parks: a read of a line only its owner writes, and rarely. */
     static void wake(TeamThread m) {
         if (m.parkFlag.get(TeamThread.PARK_FLAG) != 0) LockSupport.unpark(m.thread);
     }
