@@ -9,6 +9,7 @@ import hitchhiker.omp.RangeBodies.LongRangeToDouble;
 import hitchhiker.omp.RangeBodies.LongRangeToInt;
 import hitchhiker.omp.RangeBodies.LongRangeToLong;
 
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
@@ -51,7 +52,7 @@ public final class TeamThread {
     final int index;
     Thread thread;
     /** Element {@link #PARK_FLAG} is 1 while the thread parks; 128 bytes of array on either side keep it alone. */
-    final java.util.concurrent.atomic.AtomicIntegerArray parkFlag = new java.util.concurrent.atomic.AtomicIntegerArray(64);
+    final AtomicIntegerArray parkFlag = new AtomicIntegerArray(64);
     static final int PARK_FLAG = 32;
     long constructs;
     private int reductions;
