@@ -39,8 +39,13 @@ public record Parallel(int numThreads) {
         checkThreads(numThreads);
     }
 
+    /** The most threads a region may ask for (OpenMP's thread-limit): each is a platform thread that stays in the pool. */
+    public static final int MAX_THREADS = 4096;
+
     static int checkThreads(int n) {
-        if (n < 1) throw new IllegalArgumentException("number of threads must be at least 1, not " + n);
+        if (n < 1 || n > MAX_THREADS) {
+            throw new IllegalArgumentException("number of threads must be from 1 to " + MAX_THREADS + ", not " + n);
+        }
         return n;
     }
 

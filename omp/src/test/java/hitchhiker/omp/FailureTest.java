@@ -68,7 +68,8 @@ class FailureTest {
     @Test
     void badArgumentsAreRejectedWithAClearMessage() {
         assertThatThrownBy(() -> Omp.parallel(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("at least 1");
+                .hasMessageContaining("from 1 to");
+        assertThatThrownBy(() -> Omp.parallel(1_000_000)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Omp.setSchedule(Schedule.RUNTIME)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Schedule.dynamic(0)).isInstanceOf(IllegalArgumentException.class);
     }
