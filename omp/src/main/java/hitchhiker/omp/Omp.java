@@ -98,11 +98,11 @@ public final class Omp {
         if (v == null || v.isBlank()) return fallback;
         try {
             int n = Integer.parseInt(v.split(",")[0].trim());
-            if (n >= 1) return n;
+            if (n >= 1 && n <= Parallel.MAX_THREADS) return n;
         } catch (NumberFormatException e) {
             // reported below
         }
-        warn("OMP_NUM_THREADS", v, "expected a positive whole number");
+        warn("OMP_NUM_THREADS", v, "expected a whole number from 1 to " + Parallel.MAX_THREADS);
         return fallback;
     }
 
