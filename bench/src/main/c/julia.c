@@ -1,11 +1,11 @@
 /*
  * The Julia set kernel of part3.julia in C + OpenMP, the reference for
  * hitchhiker.bench.omp.JuliaBench: the same grid, the same iteration, the rows shared by the same
- * schedules. Each variant runs once as a warm-up, then `repeats` times; prints per variant:
+ * schedules. Each chosen variant runs once as a warm-up, then `repeats` times; prints per variant:
  *     <variant> <median seconds> <sum of counts> <julia fraction>
  *
  * Build: gcc -O3 -fopenmp julia.c -o julia
- * Usage: julia <resolution> <threads> <repeats>
+ * Usage: julia <resolution> <threads> <repeats> [variant: serial, static, static,1, dynamic,1, guided; default all]
  */
 #include <omp.h>
 #include <stdio.h>
@@ -57,22 +57,25 @@ static void report(const char *name, double *t, int repeats, int *counts, long c
 }
 
 int main(int argc, char **argv) {
-    if (argc != 4) {
-        fprintf(stderr, "usage: %s resolution threads repeats\n", argv[0]);
+    if (argc != 4 && argc != 5) {
+        fprintf(stderr, "usage: %s resolution threads repeats [variant]\n", argv[0]);
         return 2;
     }
+    const char *only = argc == 5 ? argv[4] : NULL;
     int resolution = atoi(argv[1]), threads = atoi(argv[2]), repeats = atoi(argv[3]);
     long cells = (long) (resolution + 1) * (resolution + 1);
     int *counts = malloc(sizeof(int) * cells);
     double *t = malloc(sizeof(double) * repeats);
     memset(counts, 0, sizeof(int) * cells);
 
-    for (int r = -1; r < repeats; r++) {
-        double t0 = omp_get_wtime();
-        rows(resolution, counts, 0, resolution + 1);
-        if (r >= 0) t[r] = omp_get_wtime() - t0;
+    if (!only || strcmp(only, "serial") == 0) {
+        for (int r = -1; r < repeats; r++) {
+            double t0 = omp_get_wtime();
+            rows(resolution, counts, 0, resolution + 1);
+            if (r >= 0) t[r] = omp_get_wtime() - t0;
+        }
+        report("serial", t, repeats, counts, cells);
     }
-    report("serial", t, repeats, counts, cells);
 
     struct { const char *name; omp_sched_t kind; int chunk; } schedules[] = {
         {"static", omp_sched_static, 0},
@@ -81,6 +84,7 @@ int main(int argc, char **argv) {
         {"guided", omp_sched_guided, 1},
     };
     for (int s = 0; s < 4; s++) {
+        if (only && strcmp(only, schedules[s].name) != 0) continue;
         omp_set_schedule(schedules[s].kind, schedules[s].chunk);
         for (int r = -1; r < repeats; r++) {
             double t0 = omp_get_wtime();

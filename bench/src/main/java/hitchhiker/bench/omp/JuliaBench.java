@@ -16,7 +16,8 @@ import java.util.Optional;
  * OpenMP ({@code bench/src/main/c/julia.c}, {@code gcc -O3 -fopenmp}), in the same run: serial,
  * then the rows shared by {@code static}, {@code static,1}, {@code dynamic,1} and {@code guided}.
  * Each variant runs once as a warm-up, then {@code repeats} times; medians are compared, the
- * lowest over alternating rounds (the round least disturbed by other load). The sums
+ * lowest over rounds (the round least disturbed by other load); C and Java take turns variant
+ * by variant, so both sides of each ratio meet about the same load. The sums
  * of the counts must agree between the languages.
  *
  * <p>Targets: the best Java schedule within 1.15x of the best C schedule; Java's best schedule
@@ -34,29 +35,33 @@ public final class JuliaBench {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        System.out.printf(Locale.ROOT, "Julia set, resolution %d, %d threads: the best of %d rounds (C, then Java,"
-                + " alternating), each the median of %d runs after 1 warm-up%n", resolution, threads, rounds, repeats);
+        System.out.printf(Locale.ROOT, "Julia set, resolution %d, %d threads: the best of %d rounds (C and Java"
+                + " take turns variant by variant), each the median of %d runs after 1 warm-up%n", resolution, threads, rounds, repeats);
 
         Optional<NativeReference> gcc = NativeReference.build("julia.c");
         Grid g = Grid.defaults(resolution);
         int[] counts = new int[g.side() * g.side()];
+        Map<String, Runnable> variants = new LinkedHashMap<>();
+        variants.put("serial", () -> JuliaSet.serial(g, counts));
+        for (Schedule s : List.of(Schedule.STATIC, Schedule.staticChunks(1), Schedule.dynamic(1), Schedule.GUIDED)) {
+            variants.put(s.toString(), () -> JuliaSet.parallel(g, counts, threads, s));
+        }
         Map<String, Timing> c = new LinkedHashMap<>();
         Map<String, Timing> java = new LinkedHashMap<>();
+        // C and Java take turns variant by variant, so both sides of a ratio meet the same load.
         for (int round = 0; round < rounds; round++) {
-            if (gcc.isPresent()) {
-                for (String line : gcc.get().run(threads, List.of(Integer.toString(resolution), Integer.toString(threads),
-                        Integer.toString(repeats)))) {
-                    String[] f = line.trim().split("\\s+");
-                    if (f.length == 4) {
-                        c.merge(f[0], new Timing(Double.parseDouble(f[1]), Long.parseLong(f[2]), Double.parseDouble(f[3])),
-                                JuliaBench::faster);
+            for (var v : variants.entrySet()) {
+                if (gcc.isPresent()) {
+                    for (String line : gcc.get().run(threads, List.of(Integer.toString(resolution),
+                            Integer.toString(threads), Integer.toString(repeats), v.getKey()))) {
+                        String[] f = line.trim().split("\\s+");
+                        if (f.length == 4) {
+                            c.merge(f[0], new Timing(Double.parseDouble(f[1]), Long.parseLong(f[2]),
+                                    Double.parseDouble(f[3])), JuliaBench::faster);
+                        }
                     }
                 }
-            }
-            java.merge("serial", time(repeats, () -> JuliaSet.serial(g, counts), g, counts), JuliaBench::faster);
-            for (Schedule s : List.of(Schedule.STATIC, Schedule.staticChunks(1), Schedule.dynamic(1), Schedule.GUIDED)) {
-                java.merge(s.toString(), time(repeats, () -> JuliaSet.parallel(g, counts, threads, s), g, counts),
-                        JuliaBench::faster);
+                java.merge(v.getKey(), time(repeats, v.getValue(), g, counts), JuliaBench::faster);
             }
         }
 
