@@ -56,7 +56,7 @@ class LoopCoverageTest {
                 new Range(l, l > Long.MAX_VALUE - c ? Long.MAX_VALUE : l + c));
     }
 
-    @Property(tries = 400)
+    @Property(tries = 1000)
     void intLoopInRegionRunsEachIterationOnce(@ForAll("intRanges") Range r, @ForAll("schedules") Schedule s,
                                               @ForAll("teams") int threads, @ForAll boolean chunked,
                                               @ForAll boolean nowait) {
@@ -75,7 +75,7 @@ class LoopCoverageTest {
         assertEachOnce(seen, r.count());
     }
 
-    @Property(tries = 400)
+    @Property(tries = 1000)
     void longParallelForRunsEachIterationOnce(@ForAll("longRanges") Range r, @ForAll("schedules") Schedule s,
                                               @ForAll("teams") int threads, @ForAll boolean chunked) {
         AtomicIntegerArray seen = new AtomicIntegerArray(Math.max(r.count(), 1));

@@ -35,7 +35,7 @@ class ReductionTest {
                 LongReducer.of(0, (a, b) -> a | b));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 400)
     void intReductionsEqualSerial(@ForAll @Size(max = 2000) List<Integer> values, @ForAll("intReducers") IntReducer r,
                                   @ForAll("schedules") Schedule s, @ForAll @IntRange(min = 1, max = 5) int threads,
                                   @ForAll boolean chunked, @ForAll boolean inRegion) {
@@ -60,7 +60,7 @@ class ReductionTest {
         assertThat(got[0]).isEqualTo(serial);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 400)
     void longReductionsOverLongRangesEqualSerial(@ForAll("longReducers") LongReducer r, @ForAll("schedules") Schedule s,
                                                  @ForAll @IntRange(min = 1, max = 5) int threads,
                                                  @ForAll @IntRange(max = 3000) int count, @ForAll boolean nearTop,
