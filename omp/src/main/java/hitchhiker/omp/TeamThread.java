@@ -1,0 +1,546 @@
+package hitchhiker.omp;
+
+import hitchhiker.omp.RangeBodies.IntRange;
+import hitchhiker.omp.RangeBodies.IntRangeToDouble;
+import hitchhiker.omp.RangeBodies.IntRangeToInt;
+import hitchhiker.omp.RangeBodies.IntRangeToLong;
+import hitchhiker.omp.RangeBodies.LongRange;
+import hitchhiker.omp.RangeBodies.LongRangeToDouble;
+import hitchhiker.omp.RangeBodies.LongRangeToInt;
+import hitchhiker.omp.RangeBodies.LongRangeToLong;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntToLongFunction;
+import java.util.function.IntUnaryOperator;
+import java.util.function.LongConsumer;
+import java.util.function.LongToDoubleFunction;
+import java.util.function.LongToIntFunction;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * One thread's view of the parallel region it runs: its thread number and the team size, and the
+ * constructs OpenMP offers inside a region: {@code barrier}, {@code for} (worksharing loops, with
+ * or without {@code nowait}), reductions, {@code single}, {@code master} and {@code critical}.
+ * Every thread of the team must meet the same barriers, loops, reductions and singles in the
+ * same order, as in OpenMP; a {@code TeamThread} is used only by the thread it was given to.
+ *
+ * <p><b>Loops</b> run {@code lo <= i < hi} over int or long ranges ({@code loopLong}); an empty
+ * range ({@code hi <= lo}) runs nothing. Ranges may be negative and may end at
+ * {@code Integer.MAX_VALUE} or {@code Long.MAX_VALUE}: iterations are counted as an unsigned
+ * offset from {@code lo}, so no bound overflows. Bodies take a whole chunk {@code (lo, hi)} (the
+ * fast form: the JIT compiles a plain loop) or one index.
+ *
+ * <p><b>Dynamic and guided loops and singles</b> share a counter in one of {@link Team#RING}
+ * slots, chosen by the construct's sequence number. The last thread to leave a construct resets
+ * its slot and advances the slot's epoch; a thread that ran {@code nowait} so far ahead that it
+ * meets the slot still in use waits for that epoch.
+ *
+ * <p><b>Reductions</b> fold each thread's iterations into a private partial, write it to the
+ * thread's padded cell of one of two banks (alternating, so a fast thread never overwrites a
+ * partial a slow one is still reading), meet at the barrier, and combine the partials in thread
+ * order; every thread returns the result.
+ */
+public final class TeamThread {
+
+    private static final Object UNNAMED_CRITICAL = new Object();
+
+    final Team team;
+    final int index;
+    Thread thread;
+    /** Element {@link #PARK_FLAG} is 1 while the thread parks; 128 bytes of array on either side keep it alone. */
+    final AtomicIntegerArray parkFlag = new AtomicIntegerArray(64);
+    static final int PARK_FLAG = 32;
+    long constructs;
+    private int reductions;
+    private long sense;
+    // backoff state of the current wait
+    private int spins;
+    private int phase;
+    private long waitStart;
+
+    TeamThread(Team team, int index) {
+        this.team = team;
+        this.index = index;
+    }
+
+    /** This thread's number in the team, 0 for the master. */
+    public int threadNum() {
+        return index;
+    }
+
+    /** How many threads run this region. */
+    public int numThreads() {
+        return team.size;
+    }
+
+    /** Whether this is thread 0, the thread that started the region. */
+    public boolean isMaster() {
+        return index == 0;
+    }
+
+    void begin(long constructBase) {
+        constructs = constructBase;
+        reductions = 0;
+        sense = team.cells.get(team.cell(Team.BARRIER_SENSE));
+    }
+
+    // ---------------------------------------------------------------- barrier, master, single, critical
+
+    /**
+     * Waits until every thread of the team has reached this barrier (a sense-reversing counter
+     * barrier: the last to arrive resets the count and flips the shared sense).
+     */
+    public void barrier() {
+        Team t = team;
+        int n = t.size;
+        if (n == 1) return;
+        AtomicLongArray cells = t.cells;
+        long mine = sense ^ 1;
+        sense = mine;
+        int senseCell = t.cell(Team.BARRIER_SENSE);
+        if (cells.incrementAndGet(t.cell(Team.BARRIER_COUNT)) == n) {
+            cells.lazySet(t.cell(Team.BARRIER_COUNT), 0);
+            cells.set(senseCell, mine);
+            t.wakeAll();
+            return;
+        }
+        beginWait();
+        while (cells.get(senseCell) != mine) {
+            if (t.failure != null) throw Team.ABORT;
+            if (backoff()) t.park(this, () -> cells.get(senseCell) == mine || t.failure != null);
+        }
+    }
+
+    /** Runs {@code body} on the master thread only; no barrier (as OpenMP's {@code master}). */
+    public void master(Runnable body) {
+        if (index == 0) body.run();
+    }
+
+    /**
+     * Runs {@code body} on whichever thread arrives first, then waits at a barrier (as OpenMP's
+     * {@code single}).
+     *
+     * @return whether this thread ran it
+     */
+    public boolean single(Runnable body) {
+        boolean ran = singleNowait(body);
+        barrier();
+        return ran;
+    }
+
+    /** Runs {@code body} on whichever thread arrives first; the others go on at once. */
+    public boolean singleNowait(Runnable body) {
+        if (team.size == 1) {
+            body.run();
+            return true;
+        }
+        long k = enterSlot();
+        boolean first = team.cells.getAndIncrement(team.nextCell(slot(k))) == 0;
+        leaveSlot(k);
+        if (first) body.run();
+        return first;
+    }
+
+    /** Runs {@code body} while holding the (one, process-wide) unnamed critical section. */
+    public void critical(Runnable body) {
+        Critical.run(UNNAMED_CRITICAL, body);
+    }
+
+    /** Runs {@code body} while holding the named critical section (shared by every team in the process). */
+    public void critical(String name, Runnable body) {
+        Critical.run(name, body);
+    }
+
+    // ---------------------------------------------------------------- worksharing loops
+
+    /** Shares the iterations {@code [lo, hi)} among the team by schedule, chunk by chunk; barrier at the end. */
+    public void loop(int lo, int hi, Schedule schedule, IntRange body) {
+        workshare(lo, hi, schedule, (a, b) -> body.run((int) a, (int) b));
+        barrier();
+    }
+
+    /** As {@link #loop(int, int, Schedule, IntRange)}, one index at a time. */
+    public void loop(int lo, int hi, Schedule schedule, IntConsumer body) {
+        workshare(lo, hi, schedule, perIndex(body));
+        barrier();
+    }
+
+    /** As {@link #loop(int, int, Schedule, IntRange)} without the barrier at the end ({@code nowait}). */
+    public void loopNowait(int lo, int hi, Schedule schedule, IntRange body) {
+        workshare(lo, hi, schedule, (a, b) -> body.run((int) a, (int) b));
+    }
+
+    /** As {@link #loop(int, int, Schedule, IntConsumer)} without the barrier at the end ({@code nowait}). */
+    public void loopNowait(int lo, int hi, Schedule schedule, IntConsumer body) {
+        workshare(lo, hi, schedule, perIndex(body));
+    }
+
+    /** Shares the iterations {@code [lo, hi)} of a long loop among the team; barrier at the end. */
+    public void loopLong(long lo, long hi, Schedule schedule, LongRange body) {
+        workshare(lo, hi, schedule, body);
+        barrier();
+    }
+
+    /** As {@link #loopLong(long, long, Schedule, LongRange)}, one index at a time. */
+    public void loopLong(long lo, long hi, Schedule schedule, LongConsumer body) {
+        workshare(lo, hi, schedule, perIndex(body));
+        barrier();
+    }
+
+    /** As {@link #loopLong(long, long, Schedule, LongRange)} without the barrier ({@code nowait}). */
+    public void loopLongNowait(long lo, long hi, Schedule schedule, LongRange body) {
+        workshare(lo, hi, schedule, body);
+    }
+
+    /** As {@link #loopLong(long, long, Schedule, LongConsumer)} without the barrier ({@code nowait}). */
+    public void loopLongNowait(long lo, long hi, Schedule schedule, LongConsumer body) {
+        workshare(lo, hi, schedule, perIndex(body));
+    }
+
+    // ---------------------------------------------------------------- reductions (every thread gets the result)
+
+    /** Reduces the chunks' partial results over {@code [lo, hi)}; every thread returns the total. */
+    public int reduce(int lo, int hi, Schedule schedule, IntReducer r, IntRangeToInt body) {
+        return IntReducer.value(allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator()));
+    }
+
+    /** Reduces {@code body(i)} over {@code [lo, hi)}; every thread returns the total. */
+    public int reduce(int lo, int hi, Schedule schedule, IntReducer r, IntUnaryOperator body) {
+        return IntReducer.value(allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator()));
+    }
+
+    /** Reduces the chunks' partial results over {@code [lo, hi)}; every thread returns the total. */
+    public long reduce(int lo, int hi, Schedule schedule, LongReducer r, IntRangeToLong body) {
+        return allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator());
+    }
+
+    /** Reduces {@code body(i)} over {@code [lo, hi)}; every thread returns the total. */
+    public long reduce(int lo, int hi, Schedule schedule, LongReducer r, IntToLongFunction body) {
+        return allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator());
+    }
+
+    /** Reduces the chunks' partial results over {@code [lo, hi)}; every thread returns the total. */
+    public double reduce(int lo, int hi, Schedule schedule, DoubleReducer r, IntRangeToDouble body) {
+        return DoubleReducer.value(allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator()));
+    }
+
+    /** Reduces {@code body(i)} over {@code [lo, hi)}; every thread returns the total. */
+    public double reduce(int lo, int hi, Schedule schedule, DoubleReducer r, IntToDoubleFunction body) {
+        return DoubleReducer.value(allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator()));
+    }
+
+    /** Reduces the chunks' partial results over a long range; every thread returns the total. */
+    public int reduceLong(long lo, long hi, Schedule schedule, IntReducer r, LongRangeToInt body) {
+        return IntReducer.value(allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator()));
+    }
+
+    /** Reduces {@code body(i)} over a long range; every thread returns the total. */
+    public int reduceLong(long lo, long hi, Schedule schedule, IntReducer r, LongToIntFunction body) {
+        return IntReducer.value(allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator()));
+    }
+
+    /** Reduces the chunks' partial results over a long range; every thread returns the total. */
+    public long reduceLong(long lo, long hi, Schedule schedule, LongReducer r, LongRangeToLong body) {
+        return allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator());
+    }
+
+    /** Reduces {@code body(i)} over a long range; every thread returns the total. */
+    public long reduceLong(long lo, long hi, Schedule schedule, LongReducer r, LongUnaryOperator body) {
+        return allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator());
+    }
+
+    /** Reduces the chunks' partial results over a long range; every thread returns the total. */
+    public double reduceLong(long lo, long hi, Schedule schedule, DoubleReducer r, LongRangeToDouble body) {
+        return DoubleReducer.value(allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator()));
+    }
+
+    /** Reduces {@code body(i)} over a long range; every thread returns the total. */
+    public double reduceLong(long lo, long hi, Schedule schedule, DoubleReducer r, LongToDoubleFunction body) {
+        return DoubleReducer.value(allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator()));
+    }
+
+    // This thread's partials (raw long bits) of its share of a loop; the public reductions and
+    // the combined parallel reductions both start here.
+
+    long reduceShare(int lo, int hi, Schedule schedule, IntReducer r, IntRangeToInt body) {
+        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(),
+                (a, b) -> IntReducer.bits(body.apply((int) a, (int) b)));
+    }
+
+    long reduceShare(int lo, int hi, Schedule schedule, IntReducer r, IntUnaryOperator body) {
+        return reduceShare(lo, hi, schedule, r, (IntRangeToInt) (a, b) -> {
+            int acc = r.identity();
+            for (int i = a; i < b; i++) acc = r.combine(acc, body.applyAsInt(i));
+            return acc;
+        });
+    }
+
+    long reduceShare(int lo, int hi, Schedule schedule, LongReducer r, IntRangeToLong body) {
+        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(), (a, b) -> body.apply((int) a, (int) b));
+    }
+
+    long reduceShare(int lo, int hi, Schedule schedule, LongReducer r, IntToLongFunction body) {
+        return reduceShare(lo, hi, schedule, r, (IntRangeToLong) (a, b) -> {
+            long acc = r.identity();
+            for (int i = a; i < b; i++) acc = r.combine(acc, body.applyAsLong(i));
+            return acc;
+        });
+    }
+
+    long reduceShare(int lo, int hi, Schedule schedule, DoubleReducer r, IntRangeToDouble body) {
+        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(),
+                (a, b) -> DoubleReducer.bits(body.apply((int) a, (int) b)));
+    }
+
+    long reduceShare(int lo, int hi, Schedule schedule, DoubleReducer r, IntToDoubleFunction body) {
+        return reduceShare(lo, hi, schedule, r, (IntRangeToDouble) (a, b) -> {
+            double acc = r.identity();
+            for (int i = a; i < b; i++) acc = r.combine(acc, body.applyAsDouble(i));
+            return acc;
+        });
+    }
+
+    long reduceShareLong(long lo, long hi, Schedule schedule, IntReducer r, LongRangeToInt body) {
+        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(), (a, b) -> IntReducer.bits(body.apply(a, b)));
+    }
+
+    long reduceShareLong(long lo, long hi, Schedule schedule, IntReducer r, LongToIntFunction body) {
+        return reduceShareLong(lo, hi, schedule, r, (LongRangeToInt) (a, b) -> {
+            int acc = r.identity();
+            for (long i = a; i < b; i++) acc = r.combine(acc, body.applyAsInt(i));
+            return acc;
+        });
+    }
+
+    long reduceShareLong(long lo, long hi, Schedule schedule, LongReducer r, LongRangeToLong body) {
+        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(), body::apply);
+    }
+
+    long reduceShareLong(long lo, long hi, Schedule schedule, LongReducer r, LongUnaryOperator body) {
+        return reduceShareLong(lo, hi, schedule, r, (LongRangeToLong) (a, b) -> {
+            long acc = r.identity();
+            for (long i = a; i < b; i++) acc = r.combine(acc, body.applyAsLong(i));
+            return acc;
+        });
+    }
+
+    long reduceShareLong(long lo, long hi, Schedule schedule, DoubleReducer r, LongRangeToDouble body) {
+        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(),
+                (a, b) -> DoubleReducer.bits(body.apply(a, b)));
+    }
+
+    long reduceShareLong(long lo, long hi, Schedule schedule, DoubleReducer r, LongToDoubleFunction body) {
+        return reduceShareLong(lo, hi, schedule, r, (LongRangeToDouble) (a, b) -> {
+            double acc = r.identity();
+            for (long i = a; i < b; i++) acc = r.combine(acc, body.applyAsDouble(i));
+            return acc;
+        });
+    }
+
+    /** A chunk's partial as raw long bits. */
+    @FunctionalInterface
+    private interface ChunkToBits {
+        long apply(long lo, long hi);
+    }
+
+    /** This thread's partial over its share of {@code [lo, hi)}, folded in the order it ran its chunks. */
+    private long foldShare(long lo, long hi, Schedule schedule, long identity, Reduction op, ChunkToBits body) {
+        long[] acc = {identity};
+        workshare(lo, hi, schedule, (a, b) -> acc[0] = op.combine(acc[0], body.apply(a, b)));
+        return acc[0];
+    }
+
+    /** Combines every thread's partial, in thread order, at a barrier; every thread gets the result. */
+    private long allReduce(long mine, Reduction op) {
+        Team t = team;
+        int n = t.size;
+        if (n == 1) return mine;
+        long[] partials = t.partials;
+        int bank = (reductions++ & 1) * (partials.length / 2);
+        int stride = t.stride;
+        partials[bank + index * stride] = mine;
+        barrier();
+        long result = partials[bank];
+        for (int i = 1; i < n; i++) result = op.combine(result, partials[bank + i * stride]);
+        return result;
+    }
+
+    // ---------------------------------------------------------------- the scheduler
+
+    private static LongRange perIndex(IntConsumer body) {
+        return (a, b) -> {
+            for (int i = (int) a, end = (int) b; i < end; i++) body.accept(i);
+        };
+    }
+
+    private static LongRange perIndex(LongConsumer body) {
+        return (a, b) -> {
+            for (long i = a; i < b; i++) body.accept(i);
+        };
+    }
+
+    /** Runs this thread's chunks of {@code [lo, hi)} under the schedule; no barrier. */
+    void workshare(long lo, long hi, Schedule schedule, LongRange chunk) {
+        Schedule s = schedule.resolve(team.runtimeSchedule);
+        // hi - lo as an unsigned count: exact for every lo < hi, even Long.MIN_VALUE..Long.MAX_VALUE.
+        long count = hi > lo ? hi - lo : 0;
+        int n = team.size;
+        if (n == 1) {
+            if (count != 0) chunk.run(lo, hi);
+            return;
+        }
+        switch (s.kind()) {
+            case STATIC -> {
+                if (s.chunk() == 0) staticBlock(lo, count, n, chunk);
+                else staticCyclic(lo, count, n, s.chunk(), chunk);
+            }
+            case DYNAMIC -> dynamic(lo, count, Math.max(1, s.chunk()), chunk);
+            case GUIDED -> guided(lo, count, n, Math.max(1, s.chunk()), chunk);
+            default -> throw new IllegalStateException("unresolved schedule " + s);
+        }
+    }
+
+    private void staticBlock(long lo, long count, int n, LongRange chunk) {
+        long q = Long.divideUnsigned(count, n);
+        long r = Long.remainderUnsigned(count, n);
+        long begin = index * q + Math.min(index, r);
+        long len = q + (index < r ? 1 : 0);
+        if (len != 0) chunk.run(lo + begin, lo + begin + len);
+    }
+
+    private void staticCyclic(long lo, long count, int n, int c, LongRange chunk) {
+        long stride = (long) n * c;
+        long start = (long) index * c;
+        while (Long.compareUnsigned(start, count) < 0) {
+            long left = count - start;
+            long len = Long.compareUnsigned(left, c) < 0 ? left : c;
+            chunk.run(lo + start, lo + start + len);
+            if (Long.compareUnsigned(left, stride) <= 0) break;
+            start += stride;
+        }
+    }
+
+    private void dynamic(long lo, long count, int c, LongRange chunk) {
+        Team t = team;
+        AtomicLongArray cells = t.cells;
+        long k = enterSlot();
+        int next = t.nextCell(slot(k));
+        if (count >= 0 && count < (1L << 62)) {
+            // getAndAdd never fails, unlike a CAS; it may run past count by (threads x chunk), far below 2^63.
+            long start;
+            while ((start = cells.getAndAdd(next, c)) < count) {
+                chunk.run(lo + start, lo + Math.min(start + c, count));
+                if (t.failure != null) throw Team.ABORT;
+            }
+        } else {
+            // A range of more than 2^62 iterations: claim with CAS so the counter never wraps.
+            while (true) {
+                long start = cells.get(next);
+                if (Long.compareUnsigned(start, count) >= 0) break;
+                long left = count - start;
+                long len = Long.compareUnsigned(left, c) < 0 ? left : c;
+                if (cells.compareAndSet(next, start, start + len)) {
+                    chunk.run(lo + start, lo + start + len);
+                    if (t.failure != null) throw Team.ABORT;
+                }
+            }
+        }
+        leaveSlot(k);
+    }
+
+    private void guided(long lo, long count, int n, int c, LongRange chunk) {
+        Team t = team;
+        AtomicLongArray cells = t.cells;
+        long k = enterSlot();
+        int next = t.nextCell(slot(k));
+        while (true) {
+            long start = cells.get(next);
+            if (Long.compareUnsigned(start, count) >= 0) break;
+            long left = count - start;
+            // about left / n, rounded up, at least c, at most left (libgomp's rule)
+            long len = Long.divideUnsigned(left, n) + (Long.remainderUnsigned(left, n) != 0 ? 1 : 0);
+            if (Long.compareUnsigned(len, c) < 0) len = c;
+            if (Long.compareUnsigned(len, left) > 0) len = left;
+            if (cells.compareAndSet(next, start, start + len)) {
+                chunk.run(lo + start, lo + start + len);
+                if (t.failure != null) throw Team.ABORT;
+            }
+        }
+        leaveSlot(k);
+    }
+
+    /** Takes the slot of this thread's next shared construct, waiting if a slow thread still uses it. */
+    private long enterSlot() {
+        Team t = team;
+        long k = constructs++;
+        int epoch = t.epochCell(slot(k));
+        AtomicLongArray cells = t.cells;
+        if (cells.get(epoch) != k) {
+            beginWait();
+            while (cells.get(epoch) != k) {
+                if (t.failure != null) throw Team.ABORT;
+                if (backoff()) LockSupport.parkNanos(t, 20_000); // rare: only when nowait ran RING constructs ahead
+            }
+        }
+        return k;
+    }
+
+    private static int slot(long construct) {
+        return (int) (construct & (Team.RING - 1));
+    }
+
+    /** Leaves shared construct {@code k}; the last thread out resets the slot for construct k + RING. */
+    private void leaveSlot(long k) {
+        Team t = team;
+        int slot = slot(k);
+        AtomicLongArray cells = t.cells;
+        if (cells.incrementAndGet(t.leftCell(slot)) == t.size) {
+            cells.lazySet(t.leftCell(slot), 0);
+            cells.lazySet(t.nextCell(slot), 0);
+            cells.set(t.epochCell(slot), k + Team.RING);
+        }
+    }
+
+    // ---------------------------------------------------------------- waiting
+
+    void beginWait() {
+        spins = 0;
+        phase = 0;
+        waitStart = 0;
+    }
+
+    /**
+     * One step of waiting: spin ({@link Thread#onSpinWait}), then yield, then tell the caller to
+     * park, with phase lengths from the {@link WaitPolicy}. The clock is read every 256 spins only.
+     *
+     * @return true when the caller should park (after its handshake)
+     */
+    boolean backoff() {
+        switch (phase) {
+            case 0 -> {
+                Thread.onSpinWait();
+                if ((++spins & 255) != 0) return false;
+                long now = System.nanoTime();
+                if (waitStart == 0) {
+                    waitStart = now;
+                    return false;
+                }
+                long spinFor = team.oversubscribed ? Math.min(2_000, Omp.waitPolicy().spinNanos) : Omp.waitPolicy().spinNanos;
+                if (now - waitStart >= spinFor) phase = 1;
+                return false;
+            }
+            case 1 -> {
+                Thread.yield();
+                if ((++spins & 15) == 0 && System.nanoTime() - waitStart >= Omp.waitPolicy().yieldUntilNanos) phase = 2;
+                return false;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+}
