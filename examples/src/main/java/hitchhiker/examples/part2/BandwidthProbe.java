@@ -12,16 +12,14 @@ package hitchhiker.examples.part2;
  */
 public final class BandwidthProbe {
 
-    /** Blocks of at least 1 Mi elements (8 MiB): much larger than a task's cost, small enough to share. */
-    static final int MIN_BLOCK = 1 << 20;
-
     private BandwidthProbe() {
     }
 
     /** Copies {@code src} into {@code dst} (bit for bit) with every thread of {@code pool}. */
     public static void copy(long[] src, double[] dst, StreamPool pool) {
         if (src.length != dst.length) throw new IllegalArgumentException("arrays differ in length: " + src.length + " and " + dst.length);
-        pool.forEachBlock(src.length, MIN_BLOCK, (from, to) -> copy(src, dst, from, to));
+        pool.forEachBlock(src.length, GoFastKernels.MIN_BLOCK, // split as go_fast splits its loop
+                 (from, to) -> copy(src, dst, from, to));
     }
 
     /** Copies the block {@code [from, to)}. */

@@ -63,32 +63,17 @@ public final class Filter2d implements Example {
         double[] image = random.doubles((long) size * size).toArray();
         double[] filt = random.doubles((long) filter * filter).toArray();
         StreamPool pool = new StreamPool(settings.threads());
-        int rows = Filter2dKernels.validRows(size, filter);
 
         List<Variant> variants = new ArrayList<>();
-        variants.add(Variant.serial("serial", () -> {
-            double[] out = new double[image.length];
-            Filter2dKernels.filterRows(image, size, size, filt, filter, filter, out, 0, rows);
-            return out;
-        }));
+        variants.add(Variant.serial("serial", () -> Filter2dKernels.filter2d(image, size, size, filt, filter, filter)));
         if (VectorSupport.present()) {
-            variants.add(Variant.parallel("simd", 1, () -> {
-                double[] out = new double[image.length];
-                Filter2dSimd.filterRows(image, size, size, filt, filter, filter, out, 0, rows);
-                return out;
-            }));
+            variants.add(Variant.parallel("simd", 1, () -> Filter2dSimd.filter2d(image, size, size, filt, filter, filter)));
         }
-        variants.add(Variant.parallel("parallel", pool.threads(), () -> {
-            double[] out = new double[image.length];
-            pool.forEachBlock(rows, 1, (from, to) -> Filter2dKernels.filterRows(image, size, size, filt, filter, filter, out, from, to));
-            return out;
-        }));
+        variants.add(Variant.parallel("parallel", pool.threads(),
+                () -> Filter2dKernels.filter2d(image, size, size, filt, filter, filter, pool)));
         if (VectorSupport.present()) {
-            variants.add(Variant.parallel("parallel+simd", pool.threads(), () -> {
-                double[] out = new double[image.length];
-                pool.forEachBlock(rows, 1, (from, to) -> Filter2dSimd.filterRows(image, size, size, filt, filter, filter, out, from, to));
-                return out;
-            }));
+            variants.add(Variant.parallel("parallel+simd", pool.threads(),
+                    () -> Filter2dSimd.filter2d(image, size, size, filt, filter, filter, pool)));
         } else {
             settings.out().println(VectorSupport.MISSING_NOTE);
         }

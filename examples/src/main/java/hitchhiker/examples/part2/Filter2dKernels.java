@@ -15,6 +15,20 @@ public final class Filter2dKernels {
     private Filter2dKernels() {
     }
 
+    /** The filtered m×n image: a new array, its border 0, as the workshop's {@code filter2d} returns. */
+    public static double[] filter2d(double[] image, int m, int n, double[] filt, int mf, int nf) {
+        double[] out = new double[m * n];
+        filterRows(image, m, n, filt, mf, nf, out, 0, validRows(m, mf));
+        return out;
+    }
+
+    /** The same, its rows split over the threads of {@code pool}. */
+    public static double[] filter2d(double[] image, int m, int n, double[] filt, int mf, int nf, StreamPool pool) {
+        double[] out = new double[m * n];
+        pool.forEachBlock(validRows(m, mf), 1, (from, to) -> filterRows(image, m, n, filt, mf, nf, out, from, to));
+        return out;
+    }
+
     /** The first valid row (and, with nf, column) index: half the filter size. */
     static int half(int filterSize) {
         return filterSize / 2;

@@ -16,11 +16,25 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Only loaded when {@link VectorSupport#present()}.
  */
-final class Filter2dSimd {
+public final class Filter2dSimd {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
     private Filter2dSimd() {
+    }
+
+    /** Like {@link Filter2dKernels#filter2d(double[], int, int, double[], int, int)}. */
+    public static double[] filter2d(double[] image, int m, int n, double[] filt, int mf, int nf) {
+        double[] out = new double[m * n];
+        filterRows(image, m, n, filt, mf, nf, out, 0, Filter2dKernels.validRows(m, mf));
+        return out;
+    }
+
+    /** The same, its rows split over the threads of {@code pool}. */
+    public static double[] filter2d(double[] image, int m, int n, double[] filt, int mf, int nf, StreamPool pool) {
+        double[] out = new double[m * n];
+        pool.forEachBlock(Filter2dKernels.validRows(m, mf), 1, (from, to) -> filterRows(image, m, n, filt, mf, nf, out, from, to));
+        return out;
     }
 
     /** Like {@link Filter2dKernels#filterRows}: valid rows {@code [mf2 + rowFrom, mf2 + rowTo)}. */

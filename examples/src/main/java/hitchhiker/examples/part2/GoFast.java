@@ -38,9 +38,6 @@ import java.util.Map;
  */
 public final class GoFast implements Example {
 
-    /** Blocks of at least 256 Ki elements (2 MiB of input): far longer than a task's cost. */
-    private static final int MIN_BLOCK = 1 << 18;
-
     @Override
     public String id() {
         return "part2.gofast";
@@ -108,10 +105,10 @@ public final class GoFast implements Example {
                 add(Variant.Role.PARALLEL, "simd", 1, (a, t, o) -> GoFastSimd.addTrace(a, t, o, 0, a.length));
             }
             add(Variant.Role.PARALLEL, "parallel", threads,
-                    (a, t, o) -> pool.forEachBlock(a.length, MIN_BLOCK, (from, to) -> GoFastKernels.addTrace(a, t, o, from, to)));
+                    (a, t, o) -> GoFastKernels.addTrace(a, t, o, pool));
             if (VectorSupport.present()) {
                 add(Variant.Role.PARALLEL, "parallel+simd", threads,
-                        (a, t, o) -> pool.forEachBlock(a.length, MIN_BLOCK, (from, to) -> GoFastSimd.addTrace(a, t, o, from, to)));
+                        (a, t, o) -> GoFastSimd.addTrace(a, t, o, pool));
             }
         }
 
@@ -147,7 +144,7 @@ public final class GoFast implements Example {
                 }
                 // The buffer holds whichever variant ran last: run this one again, then compare.
                 goFast(kernels.get(v.name()));
-                int i = pool.reduceBlocks(a.length, MIN_BLOCK,
+                int i = pool.reduceBlocks(a.length, GoFastKernels.MIN_BLOCK,
                         (from, to) -> GoFastKernels.firstMismatch(a, trace, out, from, to),
                         (x, y) -> x >= 0 ? x : y);
                 if (i >= 0) {

@@ -11,6 +11,9 @@ package hitchhiker.examples.part2;
  */
 public final class GoFastKernels {
 
+    /** Parallel loops hand out blocks of at least 256 Ki elements (2 MiB of input): far longer than a task's cost. */
+    public static final int MIN_BLOCK = 1 << 18;
+
     private GoFastKernels() {
     }
 
@@ -30,6 +33,11 @@ public final class GoFastKernels {
         for (int i = from; i < to; i++) {
             out[i] = a[i] + trace;
         }
+    }
+
+    /** {@code out = a + trace} over the whole matrix, in blocks on the threads of {@code pool}. */
+    public static void addTrace(long[] a, double trace, double[] out, StreamPool pool) {
+        pool.forEachBlock(a.length, MIN_BLOCK, (from, to) -> addTrace(a, trace, out, from, to));
     }
 
     /** The first i in {@code [from, to)} where {@code out[i] != a[i] + trace}, or -1 when there is none. */

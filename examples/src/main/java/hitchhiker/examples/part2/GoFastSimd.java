@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Only loaded when {@link VectorSupport#present()}; its signature uses plain arrays so that
  * callers never name a Vector API type.
  */
-final class GoFastSimd {
+public final class GoFastSimd {
 
     // int64 and double lanes are both 64 bits, so both species have the same number of lanes.
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
@@ -23,7 +23,7 @@ final class GoFastSimd {
     }
 
     /** {@code out[i] = a[i] + trace} for i in {@code [from, to)}. */
-    static void addTrace(long[] a, double trace, double[] out, int from, int to) {
+    public static void addTrace(long[] a, double trace, double[] out, int from, int to) {
         int lanes = LONGS.length();
         int i = from;
         for (int upper = from + LONGS.loopBound(to - from); i < upper; i += lanes) {
@@ -31,5 +31,10 @@ final class GoFastSimd {
             x.add(trace).intoArray(out, i);
         }
         GoFastKernels.addTrace(a, trace, out, i, to); // the tail, fewer than one vector
+    }
+
+    /** {@code out = a + trace} over the whole matrix, in blocks on the threads of {@code pool}. */
+    public static void addTrace(long[] a, double trace, double[] out, StreamPool pool) {
+        pool.forEachBlock(a.length, GoFastKernels.MIN_BLOCK, (from, to) -> addTrace(a, trace, out, from, to));
     }
 }

@@ -62,9 +62,8 @@ public final class PrangeSum implements Example {
         StreamPool pool = new StreamPool(settings.threads());
         SharedTotal shared = new SharedTotal();
         List<Variant> variants = List.of(
-                Variant.serial("serial", () -> sum(a, 0, n)),
-                Variant.parallel("parallel", pool.threads(),
-                        () -> pool.reduceBlocks(n, MIN_BLOCK, (from, to) -> sum(a, from, to), Double::sum)),
+                Variant.serial("serial", () -> sum(a)),
+                Variant.parallel("parallel", pool.threads(), () -> sum(a, pool)),
                 Variant.wrong("racy +=", pool.threads(), () -> {
                     shared.total = 0;
                     pool.forEachBlock(n, MIN_BLOCK, (from, to) -> {
@@ -102,6 +101,16 @@ public final class PrangeSum implements Example {
                 pool.close();
             }
         };
+    }
+
+    /** The serial loop: {@code s += a[i]}, left to right. */
+    public static double sum(double[] a) {
+        return sum(a, 0, a.length);
+    }
+
+    /** The parallel reduction: each block summed left to right on a thread of {@code pool}, then the partial sums added. */
+    public static double sum(double[] a, StreamPool pool) {
+        return pool.reduceBlocks(a.length, MIN_BLOCK, (from, to) -> sum(a, from, to), Double::sum);
     }
 
     /** {@code a[from] + ... + a[to - 1]}, left to right. */
