@@ -19,8 +19,12 @@ final class Part2Runs {
 
     /** One warm-up and one repeat of every variant, with {@code threads} threads and the given parameters. */
     static ExampleRun run(Example example, int threads, String... nameValues) {
-        Settings defaults = Settings.defaults(example, true, threads, threads,
-                new PrintStream(new ByteArrayOutputStream()), Path.of("target", "part2-test-out"));
+        return run(example, threads, new PrintStream(new ByteArrayOutputStream()), nameValues);
+    }
+
+    /** The same, printing what the example prints to {@code out}. */
+    static ExampleRun run(Example example, int threads, PrintStream out, String... nameValues) {
+        Settings defaults = Settings.defaults(example, true, threads, threads, out, Path.of("target", "part2-test-out"));
         Map<String, Object> overrides = new HashMap<>();
         for (String nv : nameValues) {
             String[] kv = nv.split("=", 2);
