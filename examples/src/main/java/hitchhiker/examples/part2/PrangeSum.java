@@ -81,8 +81,8 @@ public final class PrangeSum implements Example {
             @Override
             public Object result(Results results) {
                 double racy = results.get("racy +=", Double.class);
-                return Ordered.map("n", n, "sum", results.serial(), "racy_sum", racy,
-                        "racy_lost", String.format(Locale.ROOT, "%.1f%%", 100 * (1 - racy / exact)));
+                return Ordered.map("sum", results.serial(), "racy_lost", String.format(Locale.ROOT, "%.1f%%", 100 * (1 - racy / exact)),
+                        "racy_sum", racy, "n", n);
             }
 
             @Override

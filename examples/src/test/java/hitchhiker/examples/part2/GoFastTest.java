@@ -26,12 +26,15 @@ class GoFastTest {
     }
 
     @Test
-    void reportsFirstCallsTheProbeAndAFreshOutput() {
+    void reportsTheBestVariantBesideTheProbeAndAFreshOutput() {
         ExampleRun run = Part2Runs.run(new GoFast(), 2, "n=500");
         Map<String, Object> result = Part2Runs.resultMap(run.result());
         assertThat(result).containsEntry("trace", 499.0).containsEntry("bytes_per_call", 16L * 500 * 500)
-                .containsKeys("first_call_vs_steady", "probe", "best_parallel", "ratio_to_probe", "fresh_output");
-        assertThat(Part2Runs.resultMap(result.get("first_call_vs_steady"))).containsOnlyKeys("serial", "simd", "parallel", "parallel+simd");
+                .containsEntry("probe_threads", Runtime.getRuntime().availableProcessors())
+                .containsKeys("ratio_to_probe", "best_s", "probe_s", "probe_GB_per_s");
+        assertThat(result.get("best_variant")).isIn("simd", "parallel", "parallel+simd");
+        assertThat(Part2Runs.resultMap(result.get("fresh_output")))
+                .containsEntry("variant", result.get("best_variant")).containsKeys("allocate_s", "add_s");
     }
 
     @Test
