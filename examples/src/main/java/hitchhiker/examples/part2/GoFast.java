@@ -9,8 +9,6 @@ import hitchhiker.examples.Settings;
 import hitchhiker.examples.Variant;
 import hitchhiker.examples.Workload;
 import hitchhiker.examples.timeit.CallTimer;
-import hitchhiker.examples.timeit.Timeit;
-import hitchhiker.examples.timeit.Timing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,6 +86,9 @@ public final class GoFast implements Example {
         private final Map<String, CallTimer<Object>> timers = new LinkedHashMap<>();
         private final List<Variant> variants = new ArrayList<>();
         private Object result;
+
+        /** Calls of the fastest variant and of the probe, taking turns, for the ratio between them. */
+        private static final int PAIRED_CALLS = 6;
 
         /** One way of doing the broadcast add over the whole matrix. */
         private interface Add {
@@ -174,25 +175,42 @@ public final class GoFast implements Example {
             String best = "serial";
             double bestSeconds = Double.POSITIVE_INFINITY;
             for (Variant v : variants) {
-                double s = timers.get(v.name()).timing().best(); // best of the calls after the first
-                if (v.role() == Variant.Role.PARALLEL && s < bestSeconds || best.equals(v.name())) {
+                double s = timers.get(v.name()).timing().best(); // best of the harness's calls after the first
+                if (v.role() == Variant.Role.PARALLEL && s < bestSeconds) {
                     best = v.name();
                     bestSeconds = s;
                 }
             }
             long bytes = BandwidthProbe.bytesMoved(a.length);
-            // The probe overwrites the buffer with the matrix's bits: harmless, the check is done.
-            Timing probe = Timeit.standard().loops(1).repeats(5).measure(() -> BandwidthProbe.copy(a, out, allCores));
+            // The fastest variant and the probe take turns, so that both see the same machine even
+            // when other work comes and goes; the first call of each is left out. The probe
+            // overwrites the buffer with the matrix's bits: harmless, the check is done.
+            Add kernel = kernels.get(best);
+            CallTimer<Object> variant = CallTimer.of(() -> goFast(kernel));
+            CallTimer<Object> probe = CallTimer.of(() -> {
+                BandwidthProbe.copy(a, out, allCores);
+                return null;
+            });
+            try {
+                for (int k = 0; k < PAIRED_CALLS; k++) {
+                    variant.call();
+                    probe.call();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("timing go_fast beside the probe failed", e);
+            }
+            double variantSeconds = variant.timing().best();
+            double probeSeconds = probe.timing().best();
             return Ordered.map(
                     "trace", results.serial(),
-                    "ratio_to_probe", round3(bestSeconds / probe.best()),
+                    "ratio_to_probe", round3(variantSeconds / probeSeconds),
                     "best_variant", best,
-                    "best_s", round3(bestSeconds),
-                    "probe_s", round3(probe.best()),
+                    "best_s", round3(variantSeconds),
+                    "probe_s", round3(probeSeconds),
                     "probe_threads", allCores.threads(),
-                    "probe_GB_per_s", round3(bytes / probe.best() / 1e9),
+                    "probe_GB_per_s", round3(bytes / probeSeconds / 1e9),
                     "bytes_per_call", bytes,
-                    "fresh_output", freshOutput(best, bestSeconds));
+                    "fresh_output", freshOutput(best, variantSeconds));
         }
 
         /** Three significant digits: timings are not more precise than that. */
