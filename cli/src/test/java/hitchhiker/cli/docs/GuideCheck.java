@@ -22,19 +22,23 @@ import java.util.regex.Pattern;
  * parses on the real command tree (picocli's {@code parseArgs}, nothing is executed), every
  * example id it names exists, and every {@code name=value} after an id is a parameter of that
  * example with an allowed value. A usage pattern ({@code hhg run <id>}) or a bare
- * {@code hhg run} in a sentence only needs its subcommand to exist. {@code hhg test} is the launcher's (it runs Maven), not the command's.
+ * subcommand to exist. {@code hhg test} and {@code hhg bench NAME} are the launcher's (Maven, and
+ * a benchmark of bench/), not the command's: for {@code bench}, NAME must name a benchmark.
  */
 final class GuideCheck {
 
     /** An example id as written in prose or commands, not part of a package or path name. */
     static final Pattern EXAMPLE_ID = Pattern.compile("(?<![\\w./-])part[1-9]\\.[a-z][a-z0-9]*(?![\\w/])");
 
-    private static final Set<String> LAUNCHER_COMMANDS = Set.of("test");
+    private static final Set<String> LAUNCHER_COMMANDS = Set.of("test", "bench");
 
     private final Catalogue catalogue;
+    private final Set<String> benchmarks;
 
-    GuideCheck(Catalogue catalogue) {
+    /** A check against this catalogue, with the benchmarks' fully qualified class names. */
+    GuideCheck(Catalogue catalogue, Set<String> benchmarks) {
         this.catalogue = catalogue;
+        this.benchmarks = benchmarks;
     }
 
     /** What is wrong with the page's commands and example ids; empty when nothing is. */
@@ -63,6 +67,12 @@ final class GuideCheck {
 
     private String problem(QuotedCommands.Quoted q) {
         List<String> args = q.args();
+        if (!args.isEmpty() && args.getFirst().equals("bench") && args.size() > 1 && !q.template()) {
+            // The launcher's rule: NAME is a class name, or its end after a dot.
+            String name = args.get(1);
+            return benchmarks.stream().anyMatch(b -> b.equals(name) || b.endsWith("." + name)) ? null
+                    : "no benchmark '" + name + "' in bench/";
+        }
         if (!args.isEmpty() && LAUNCHER_COMMANDS.contains(args.getFirst())) return null;
         CommandLine cl = commandLine();
         // A pattern, or a bare "hhg run" in prose, names a command rather than quoting a command line.

@@ -26,7 +26,8 @@ class GuideCheckTest {
         }
     }
 
-    final GuideCheck check = new GuideCheck(new Catalogue(List.of(new Stub("part1.pi"), new Stub("part3.julia"))));
+    final GuideCheck check = new GuideCheck(new Catalogue(List.of(new Stub("part1.pi"), new Stub("part3.julia"))),
+            java.util.Set.of("hitchhiker.bench.omp.OmpOverheads", "hitchhiker.bench.mpi.PingPong"));
 
     @Test
     void findsCommandsInBlocksAndInlineButNotInJavaListings() {
@@ -51,6 +52,7 @@ class GuideCheckTest {
     void acceptsCommandsThatParseWithKnownIdsAndParameters() {
         assertThat(check.problems("""
                 `./hhg run part1.pi n=5 range=A --threads 2 --json`, `hhg tour --quick`, `./hhg test -q`,
+                `./hhg bench OmpOverheads 2`, `./hhg bench mpi.PingPong`,
                 the pattern `hhg run <id> [name=value ...]`, `hhg list --params` for part3.julia, and what `hhg run` prints.
                 """)).isEmpty();
     }
@@ -59,7 +61,8 @@ class GuideCheckTest {
     void reportsEachStaleCommandOrId() {
         assertThat(check.problems("""
                 `hhg run part1.pi --thread 2` and `hhg fly` and `hhg run --json` and `hhg run part1.pie`
-                and `hhg run part1.pi n=500` and `hhg run part1.pi size=3` and `hhg launch <id>`.
+                and `hhg run part1.pi n=500` and `hhg run part1.pi size=3` and `hhg launch <id>`
+                and `./hhg bench Overheads`.
                 See part2.gofast, not hitchhiker.examples.part2.GoFast or part3/julia.png.
                 """)).satisfiesExactly(
                 p -> assertThat(p).contains("hhg run part1.pi --thread 2").contains("does not parse").contains("--thread"),
@@ -69,6 +72,7 @@ class GuideCheckTest {
                 p -> assertThat(p).contains("n=500").contains("'500' is not allowed"),
                 p -> assertThat(p).contains("no parameter 'size' in part1.pi"),
                 p -> assertThat(p).contains("no command 'launch'"),
+                p -> assertThat(p).contains("no benchmark 'Overheads' in bench/"),
                 p -> assertThat(p).isEqualTo("example id part1.pie is not in the catalogue"),
                 p -> assertThat(p).isEqualTo("example id part2.gofast is not in the catalogue"));
     }

@@ -32,6 +32,22 @@ class GuideTest {
 
     final Listings listings = new Listings(ROOT);
 
+    /** The classes `./hhg bench` runs: those of bench/ with a JMH benchmark or a main method. */
+    static java.util.Set<String> benchmarks() throws java.io.IOException {
+        Path sources = ROOT.resolve("bench/src/main/java");
+        try (var files = Files.walk(sources)) {
+            return files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    String text = Files.readString(f);
+                    return text.contains("@Benchmark") || text.contains("static void main");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(f -> sources.relativize(f).toString().replaceAll("\\.java$", "").replace('/', '.'))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     @Test
     void theGuideHasItsPagesInOrder() {
         assertThat(listings.pages()).extracting(p -> p.getFileName().toString()).startsWith(
@@ -82,7 +98,7 @@ class GuideTest {
 
     @Test
     void everyQuotedCommandParsesAndEveryExampleIdExists() throws Exception {
-        GuideCheck check = new GuideCheck(Catalogue.guide());
+        GuideCheck check = new GuideCheck(Catalogue.guide(), benchmarks());
         List<String> problems = new ArrayList<>();
         int commands = 0;
         for (Path page : listings.pages()) {
