@@ -2,9 +2,7 @@ package hitchhiker.examples.part4;
 
 import hitchhiker.examples.Check;
 import hitchhiker.examples.Param;
-import hitchhiker.examples.Results;
 import hitchhiker.examples.Settings;
-import hitchhiker.examples.Variant;
 import hitchhiker.examples.Workload;
 import hitchhiker.mpi.Buffer;
 import hitchhiker.mpi.Comm;
@@ -66,23 +64,8 @@ public final class Broadcast implements MpiExample {
     public Workload prepare(Settings settings) {
         int np = settings.intValue("np");
         String expected = Arrays.toString(new double[] {0, 1, 2, 3, 4});
-        return new Workload() {
-            @Override
-            public List<Variant> variants() {
-                return List.of(Variant.parallel(np + " ranks", np, () -> launch(settings, np).result()));
-            }
-
-            @Override
-            public Object result(Results results) {
-                return results.get(np + " ranks");
-            }
-
-            @Override
-            public Check check(Results results) {
-                Object got = results.get(np + " ranks");
-                boolean ok = got instanceof List<?> l && l.size() == np && l.stream().allMatch(expected::equals);
-                return Check.of(ok, "every rank's array: " + got + " (expected " + expected + " in each of " + np + ")");
-            }
-        };
+        return oneLaunch(settings, np, got -> Check.of(
+                got instanceof List<?> l && l.size() == np && l.stream().allMatch(expected::equals),
+                "every rank's array: " + got + " (expected " + expected + " in each of " + np + ")"));
     }
 }

@@ -2,9 +2,7 @@ package hitchhiker.examples.part4;
 
 import hitchhiker.examples.Check;
 import hitchhiker.examples.Param;
-import hitchhiker.examples.Results;
 import hitchhiker.examples.Settings;
-import hitchhiker.examples.Variant;
 import hitchhiker.examples.Workload;
 import hitchhiker.mpi.Comm;
 import hitchhiker.mpi.Mpi;
@@ -67,24 +65,8 @@ public final class Hello implements MpiExample {
     @Override
     public Workload prepare(Settings settings) {
         int np = settings.intValue("np");
-        return new Workload() {
-            @Override
-            public List<Variant> variants() {
-                return List.of(Variant.parallel(np + " ranks", np, () -> launch(settings, np).result()));
-            }
-
-            @Override
-            public Object result(Results results) {
-                return results.get(np + " ranks");
-            }
-
-            @Override
-            public Check check(Results results) {
-                Object got = results.get(np + " ranks");
-                List<Integer> expected = IntStream.range(0, np).boxed().toList();
-                return Check.of(expected.equals(got), "ranks that said hello: " + got + " (expected each of 0.."
-                        + (np - 1) + " once)");
-            }
-        };
+        List<Integer> expected = IntStream.range(0, np).boxed().toList();
+        return oneLaunch(settings, np, got -> Check.of(expected.equals(got),
+                "ranks that said hello: " + got + " (expected each of 0.." + (np - 1) + " once)"));
     }
 }

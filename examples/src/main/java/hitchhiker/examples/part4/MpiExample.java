@@ -1,5 +1,11 @@
 package hitchhiker.examples.part4;
 
+import hitchhiker.examples.Check;
+import hitchhiker.examples.Results;
+import hitchhiker.examples.Variant;
+import hitchhiker.examples.Workload;
+import java.util.function.Function;
+
 import hitchhiker.examples.BadInputException;
 import hitchhiker.examples.Example;
 import hitchhiker.examples.Param;
@@ -39,6 +45,30 @@ public interface MpiExample extends Example {
                 Launcher.Options.defaults().withOutput(settings.out(), System.err));
         if (!r.succeeded()) throw new IllegalStateException(id() + " with -np " + np + ": " + r.failure());
         return r;
+    }
+
+    /**
+     * The workload of an example that runs its program once on {@code np} ranks: one parallel
+     * variant whose result is rank 0's, judged by {@code check}.
+     */
+    default Workload oneLaunch(Settings settings, int np, Function<Object, Check> check) {
+        String name = np + " ranks";
+        return new Workload() {
+            @Override
+            public List<Variant> variants() {
+                return List.of(Variant.parallel(name, np, () -> launch(settings, np).result()));
+            }
+
+            @Override
+            public Object result(Results results) {
+                return results.get(name);
+            }
+
+            @Override
+            public Check check(Results results) {
+                return check.apply(results.get(name));
+            }
+        };
     }
 
     /**

@@ -2,9 +2,7 @@ package hitchhiker.examples.part4;
 
 import hitchhiker.examples.Check;
 import hitchhiker.examples.Param;
-import hitchhiker.examples.Results;
 import hitchhiker.examples.Settings;
-import hitchhiker.examples.Variant;
 import hitchhiker.examples.Workload;
 import hitchhiker.mpi.Comm;
 import hitchhiker.mpi.RankProgram;
@@ -75,22 +73,6 @@ public final class PointToPoint implements MpiExample {
 
     @Override
     public Workload prepare(Settings settings) {
-        return new Workload() {
-            @Override
-            public List<Variant> variants() {
-                return List.of(Variant.parallel("2 ranks", 2, () -> launch(settings, 2).result()));
-            }
-
-            @Override
-            public Object result(Results results) {
-                return results.get("2 ranks");
-            }
-
-            @Override
-            public Check check(Results results) {
-                Object got = results.get("2 ranks");
-                return Check.of(DATA.equals(got), "rank 1 received " + got + " (sent " + DATA + ")");
-            }
-        };
+        return oneLaunch(settings, 2, got -> Check.of(DATA.equals(got), "rank 1 received " + got + " (sent " + DATA + ")"));
     }
 }
