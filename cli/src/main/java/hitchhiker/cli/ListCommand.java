@@ -41,6 +41,7 @@ final class ListCommand implements Callable<Integer> {
                     hhg.out().println("  " + e.id() + " — " + e.title() + "  [" + e.mirrors() + "]");
                     for (Param p : e.params()) {
                         hhg.out().println("      " + p.name() + "=" + p.defaultValue()
+                                + (p.workshopValue().equals(p.defaultValue()) ? "" : " (workshop: " + p.workshopValue() + ")")
                                 + (p.quickValue().equals(p.defaultValue()) ? "" : " (quick: " + p.quickValue() + ")")
                                 + "  " + p.description() + "; " + p.allowed());
                     }

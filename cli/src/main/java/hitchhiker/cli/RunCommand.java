@@ -2,7 +2,6 @@ package hitchhiker.cli;
 
 import hitchhiker.examples.Example;
 import hitchhiker.examples.ExampleRun;
-import hitchhiker.examples.Harness;
 import hitchhiker.examples.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,8 +15,9 @@ import java.util.concurrent.Callable;
 
 /** {@code hhg run <id> [name=value ...]}: times one example's variants and checks its result. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Run one example: a warm-up, then the median of repeats for each variant,",
-                "the speed-up against the serial variant, and the check of the result."},
+        description = {"Run one example: each variant warmed up until steady, then the median of at",
+                "least --repeat runs with its uncertainty, the speed-up against the serial variant,",
+                "and the check of the result."},
         footer = {"", "Examples:", "  hhg run part1.primes range=C --workers 2",
                 "  hhg run part3.julia resolution=1000 --threads 2 --json"})
 final class RunCommand implements Callable<Integer> {
@@ -41,7 +41,11 @@ final class RunCommand implements Callable<Integer> {
         PrintStream exampleOut = options.json ? hhg.err() : hhg.out();
         Settings settings = options.settings(example, exampleOut).with(Assignments.parse(example, assignments));
         if (!options.json) hhg.out().println(example.id() + " — " + example.title());
-        ExampleRun run = new Harness(1, options.repeat).run(example, settings);
+        hhg.out().flush();
+        ProgressLine progress = options.json ? new ProgressLine(hhg.err(), false) : ProgressLine.on(hhg.err());
+        progress.start("");
+        ExampleRun run = options.harness(progress).run(example, settings);
+        progress.finish("");
         hhg.out().print(options.json ? Json.write(RunFormat.json(run)) + "\n" : RunFormat.text(run));
         hhg.out().flush();
         return run.check().passed() ? 0 : 1;

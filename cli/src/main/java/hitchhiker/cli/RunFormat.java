@@ -1,6 +1,8 @@
 package hitchhiker.cli;
 
+import hitchhiker.examples.Durations;
 import hitchhiker.examples.ExampleRun;
+import hitchhiker.examples.RunNotes;
 import hitchhiker.examples.VariantTiming;
 
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ final class RunFormat {
     static Map<String, Object> json(ExampleRun run) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("id", run.example());
+        o.put("size", run.size().word());
         o.put("params", new LinkedHashMap<>(run.params()));
         o.put("result", run.result());
         o.put("check", Map.of("passed", run.check().passed(), "detail", run.check().detail()));
@@ -30,37 +33,50 @@ final class RunFormat {
             Map<String, Object> t = new LinkedHashMap<>();
             t.put("median_s", v.median());
             t.put("runs", v.runs());
+            double[] ci = v.interval();
+            t.put("ci95_s", List.of(ci[0], ci[1]));
+            t.put("noisy", v.noisy());
             t.put("best_s", v.best());
             t.put("first_s", v.firstSeconds());
+            t.put("warmups", v.warmups());
             t.put("workers", v.workers());
             t.put("role", v.role());
             t.put("speedup", run.speedup(v).orElse(null));
             t.put("efficiency", run.efficiency(v).orElse(null));
+            run.overhead(v).ifPresent(n -> t.put("overhead", n));
             variants.put(v.name(), t);
         }
         o.put("variants", variants);
+        o.put("notes", RunNotes.of(run));
         o.put("workers", run.workers());
         if (!run.files().isEmpty()) o.put("files", run.files().stream().map(Object::toString).toList());
         return o;
     }
 
-    /** The variants' timings as a table, then the result and the check. */
+    /** The variants' timings as a table, then the result, the check and the notes that explain the numbers. */
     static String text(ExampleRun run) {
-        Table t = new Table("variant", "workers>", "first s>", "median s>", "runs>", "speed-up>", "efficiency>");
+        Table t = new Table("variant", "workers>", "first s>", "median s>", "±>", "runs>", "speed-up>", "efficiency>");
         for (VariantTiming v : run.variants()) {
             Optional<Double> s = run.speedup(v);
-            t.row(v.name() + (v.role() == hitchhiker.examples.Variant.Role.WRONG ? " (wrong on purpose)" : ""),
+            t.row(v.name() + switch (v.role()) {
+                        case WRONG -> " (wrong on purpose)";
+                        case OVERHEAD_BOUND -> " (overhead-bound)";
+                        default -> "";
+                    },
                     Integer.toString(v.workers()), seconds(v.firstSeconds()), seconds(v.median()),
+                    String.format(Locale.ROOT, "%.0f%%%s", v.uncertainty() * 100, v.noisy() ? "!" : ""),
                     Integer.toString(v.runs()), s.map(RunFormat::ratio).orElse("-"),
                     run.efficiency(v).map(RunFormat::percent).orElse("-"));
         }
         StringBuilder sb = new StringBuilder();
-        sb.append("  params: ").append(params(run.params())).append('\n');
+        sb.append("  params: ").append(params(run.params())).append("   (size preset: ").append(run.size().word())
+                .append(")\n");
         if (!run.variants().isEmpty()) sb.append(t.render("  "));
-        sb.append("  result: ").append(resultText(run.result(), 200)).append('\n');
+        sb.append("  result: ").append(resultText(run.result(), Integer.MAX_VALUE)).append('\n');
         sb.append("  check:  ").append(run.check().passed() ? "passed" : "FAILED").append(" — ")
                 .append(run.check().detail()).append('\n');
         for (var f : run.files()) sb.append("  wrote:  ").append(f).append('\n');
+        for (String n : RunNotes.of(run)) sb.append("  note:   ").append(n).append('\n');
         return sb.toString();
     }
 
@@ -85,6 +101,7 @@ final class RunFormat {
     }
 
     static String seconds(double s) {
+        if (Durations.unresolved(s)) return "< 1 µs";
         if (s >= 100) return String.format(Locale.ROOT, "%.1f", s);
         if (s >= 1) return String.format(Locale.ROOT, "%.3f", s);
         return String.format(Locale.ROOT, "%.4f", s);

@@ -2,10 +2,16 @@ package hitchhiker.cli;
 
 import hitchhiker.examples.BadInputException;
 import hitchhiker.examples.Example;
+import hitchhiker.examples.Harness;
 import hitchhiker.examples.Settings;
+import hitchhiker.examples.Size;
+import hitchhiker.examples.TimingPolicy;
+import hitchhiker.omp.Parallel;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The options every command that runs examples shares. */
@@ -22,10 +28,16 @@ final class RunOptions {
     int workers = CORES;
 
     @Option(names = "--repeat", paramLabel = "N",
-            description = "Timed runs per variant after one warm-up; the median is reported (default: ${DEFAULT-VALUE}).")
-    int repeat = 3;
+            description = {"Timed runs per variant at least, after a warm-up that lasts until two runs agree",
+                    "within 5 %; the median is reported (default: ${DEFAULT-VALUE})."})
+    int repeat = TimingPolicy.DEFAULT_RUNS;
 
-    @Option(names = "--quick", description = "Smaller sizes, for a fast look.")
+    @Option(names = "--size", paramLabel = "PRESET",
+            description = {"Parameter preset: 'default' (sized for the JVM: 0.3-1 s of serial work),",
+                    "'workshop' (the Python workshop's own sizes) or 'quick'."})
+    String size = Size.DEFAULT.word();
+
+    @Option(names = "--quick", description = "Smaller sizes, for a fast look (the same as --size quick).")
     boolean quick;
 
     @Option(names = "--json", description = "Print one JSON object instead of tables.")
@@ -35,15 +47,58 @@ final class RunOptions {
             description = "Where examples write files such as images (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("hhg-out");
 
-    /** Rejects impossible option values before any work starts. */
+    /** Rejects impossible option values before any work starts, and makes sure {@code --out} can be written. */
     void validate() {
-        if (threads < 1) throw new BadInputException("--threads must be at least 1, not " + threads);
-        if (workers < 1) throw new BadInputException("--workers must be at least 1, not " + workers);
+        checkCounts(threads, workers);
         if (repeat < 1) throw new BadInputException("--repeat must be at least 1, not " + repeat);
+        if (quick && !size.equalsIgnoreCase(Size.DEFAULT.word()) && size() != Size.QUICK) {
+            throw new BadInputException("--quick and --size " + size + " contradict each other");
+        }
+        size();
+        writableDirectory(out, "--out");
     }
 
-    /** Settings for an example at its default (or quick) sizes; prints go to {@code out}. */
+    /** Threads and workers within what the runtimes accept. */
+    static void checkCounts(int threads, int workers) {
+        if (threads < 1 || threads > Parallel.MAX_THREADS) {
+            throw new BadInputException("--threads must be from 1 to " + Parallel.MAX_THREADS + ", not " + threads);
+        }
+        if (workers < 1 || workers > Settings.MAX_WORKERS) {
+            throw new BadInputException("--workers must be from 1 to " + Settings.MAX_WORKERS + ", not " + workers);
+        }
+    }
+
+    /** The chosen preset. */
+    Size size() {
+        return quick ? Size.QUICK : Size.of(size);
+    }
+
+    /** The harness for these options: steady-state timing, telling {@code progress} about each call. */
+    Harness harness(hitchhiker.examples.Progress progress) {
+        return Harness.steadyState(repeat, progress);
+    }
+
+    /** Settings for an example at the chosen preset; prints go to {@code out}. */
     Settings settings(Example example, PrintStream exampleOut) {
-        return Settings.defaults(example, quick, threads, workers, exampleOut, out);
+        return Settings.defaults(example, size(), threads, workers, exampleOut, out);
+    }
+
+    /**
+     * Creates {@code dir} if needed (its parent must exist: a typo should not grow a tree of
+     * folders) and checks it can be written, so that a bad path fails before the work, with exit 2.
+     */
+    static void writableDirectory(Path dir, String option) {
+        Path parent = dir.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir) && (parent == null || !Files.isDirectory(parent))) {
+            throw new BadInputException(option + " " + dir + ": its parent folder does not exist");
+        }
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".hhg-write-test", "");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new BadInputException(option + " " + dir + ": cannot write there ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName()) + ")");
+        }
     }
 }

@@ -4,6 +4,7 @@ import hitchhiker.examples.BadInputException;
 import hitchhiker.examples.Example;
 import hitchhiker.examples.Harness;
 import hitchhiker.examples.Settings;
+import hitchhiker.examples.Size;
 import hitchhiker.report.Charts;
 import hitchhiker.report.HtmlReport;
 import hitchhiker.report.Machine;
@@ -25,21 +26,22 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code hhg scale <id> [--max N] [name=value ...]}: runs one example at 1..N threads and workers,
- * prints the speed-up of its best parallel variant at each count and the fitted Amdahl serial
- * fraction, and writes a report page and the chart.
+ * prints the speed-up of its best parallel variant at each count and what model the points
+ * support, and writes a report page and the chart.
  */
 @Command(name = "scale", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Scale one example from 1 to N threads and workers; fit Amdahl's law.",
-                "Runs the example with threads and workers both set to 1, 2, ..., N, fits",
-                "S(p) = 1 / (f + (1 - f) / p) to its best parallel variant's speed-ups, prints the",
-                "table and the serial fraction f, and plots measured vs ideal vs fitted.",
+        description = {"Scale one example from 1 to N threads and workers, and fit a scalability model.",
+                "Runs the example with threads and workers both set to 1, 2, ..., N at its default",
+                "sizes, prints each count's speed-up with its uncertainty and, when at least three",
+                "counts above 1 fit within the cores, Gunther's Universal Scalability Law with its",
+                "predictions (labelled as such); then plots measured vs ideal vs fitted.",
                 "Exits 1 if a check fails."},
-        footer = {"", "Examples:", "  hhg scale part3.julia --max 2 resolution=1000",
-                "  hhg scale part1.pi --quick --report /tmp/pi"})
+        footer = {"", "Examples:", "  hhg scale part3.julia --max 2",
+                "  hhg scale part1.pi --size workshop --report /tmp/pi"})
 final class ScaleCommand implements Callable<Integer> {
 
-    /** More steps than this is a typing mistake, not an experiment. */
-    static final int MAX_STEPS = 256;
+    /** Counts above this many times the cores measure time-sharing, not scaling. */
+    static final int MAX_PER_CORE = 2;
 
     @ParentCommand
     private Hhg hhg;
@@ -55,10 +57,14 @@ final class ScaleCommand implements Callable<Integer> {
     private int max = RunOptions.CORES;
 
     @Option(names = "--repeat", paramLabel = "N",
-            description = "Timed runs per variant and count, after one warm-up (default: ${DEFAULT-VALUE}).")
+            description = "Timed runs per variant and count at least, after a warm-up until steady (default: ${DEFAULT-VALUE}).")
     private int repeat = 3;
 
-    @Option(names = "--quick", description = "Smaller sizes, for a fast look.")
+    @Option(names = "--size", paramLabel = "PRESET",
+            description = "Parameter preset: default, workshop or quick (default: ${DEFAULT-VALUE}).")
+    private String size = Size.DEFAULT.word();
+
+    @Option(names = "--quick", description = "Smaller sizes, for a fast look (the same as --size quick).")
     private boolean quick;
 
     @Option(names = "--report", paramLabel = "DIR",
@@ -71,20 +77,29 @@ final class ScaleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (max < 1 || max > MAX_STEPS) {
-            throw new BadInputException("--max must be from 1 to " + MAX_STEPS + ", not " + max);
+        int limit = MAX_PER_CORE * RunOptions.CORES;
+        if (max < 1 || max > limit) {
+            throw new BadInputException("--max must be from 1 to " + limit + " (twice the " + RunOptions.CORES
+                    + " cores: past that a run measures time-sharing, not scaling), not " + max);
         }
         if (repeat < 1) throw new BadInputException("--repeat must be at least 1, not " + repeat);
+        Size preset = quick ? Size.QUICK : Size.of(size);
         Example example = hhg.catalogue().get(id);
+        RunOptions.writableDirectory(report, "--report");
+        RunOptions.writableDirectory(out, "--out");
         // Every count prints the same lines again: keep the table readable.
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
-        Settings settings = Settings.defaults(example, quick, 1, 1, silent, out)
+        Settings settings = Settings.defaults(example, preset, 1, 1, silent, out)
                 .with(Assignments.parse(example, assignments));
-        hhg.out().println(example.id() + " — " + example.title() + ": scaling at p = 1.." + max
+        hhg.out().println(example.id() + " — " + example.title() + ": scaling at p = 1.." + max + ", '"
+                + preset.word() + "' sizes"
                 + (max > RunOptions.CORES
                         ? " (more than the " + RunOptions.CORES + " cores: expect no gain past them)" : ""));
         hhg.out().flush();
-        ScalingRun run = Scaling.measure(example, settings, max, new Harness(1, repeat));
+        ProgressLine line = ProgressLine.on(hhg.err());
+        line.start("");
+        ScalingRun run = Scaling.measure(example, settings, max, Harness.steadyState(repeat, line));
+        line.finish("");
         hhg.out().print(run.table());
         Path page = new HtmlReport("Scaling of " + example.id(), Machine.current(), hhg.catalogue()).add(run)
                 .write(report.resolve("scale-" + example.id() + ".html"));

@@ -45,10 +45,18 @@ final class TourCommand implements Callable<Integer> {
         for (int p : parts) {
             if (p < 1 || p > 4) throw new hitchhiker.examples.BadInputException("--part must be 1 to 4, not " + p);
         }
+        RunOptions.writableDirectory(report, "--report");
         List<Example> examples = hhg.catalogue().all().stream()
                 .filter(e -> parts.isEmpty() || parts.contains(e.part())).toList();
-        Harness harness = new Harness(1, options.repeat);
+        ProgressLine line = options.json ? new ProgressLine(hhg.err(), false) : ProgressLine.on(hhg.err());
+        Harness harness = options.harness(line);
         List<ExampleRun> runs = new ArrayList<>();
+        if (!options.json) {
+            hhg.err().printf(Locale.ROOT, "Sizes: the '%s' preset%s; %d threads, %d workers; each variant warmed up"
+                            + " until steady, then at least %d timed runs.%n", options.size().word(),
+                    options.size() == hitchhiker.examples.Size.DEFAULT ? " (0.3-1 s of serial work each)" : "",
+                    options.threads, options.workers, options.repeat);
+        }
         long t0 = System.nanoTime();
         int i = 0;
         int lastPart = 0;
@@ -58,16 +66,15 @@ final class TourCommand implements Callable<Integer> {
                 hhg.err().println(hitchhiker.examples.Catalogue.PART_TITLES.get(e.part() - 1));
                 lastPart = e.part();
             }
-            hhg.err().printf(Locale.ROOT, "  [%2d/%d] %-18s ", i, examples.size(), e.id());
-            hhg.err().flush();
+            line.start(String.format(Locale.ROOT, "  [%2d/%d] %-18s ", i, examples.size(), e.id()));
             long s0 = System.nanoTime();
             // The examples' own prints would break the progress lines: they go to a buffer that
             // is shown only when the example fails.
             var captured = new java.io.ByteArrayOutputStream();
             ExampleRun run = harness.run(e, options.settings(e, new java.io.PrintStream(captured, true)));
             runs.add(run);
-            hhg.err().printf(Locale.ROOT, "%s %6.1f s%n", run.check().passed() ? "ok    " : "FAILED",
-                    (System.nanoTime() - s0) / 1e9);
+            line.finish(String.format(Locale.ROOT, "%s %6.1f s", run.check().passed() ? "ok    " : "FAILED",
+                    (System.nanoTime() - s0) / 1e9));
             if (!run.check().passed()) {
                 hhg.err().println("         " + run.check().detail());
                 captured.toString().lines().limit(20).forEach(l -> hhg.err().println("         | " + l));
@@ -76,7 +83,8 @@ final class TourCommand implements Callable<Integer> {
         boolean reported = true;
         try {
             hhg.err().println("report: " + hitchhiker.report.TourReport.write(hhg.catalogue(), runs, report,
-                    RunOptions.CORES, hhg.err()).toAbsolutePath());
+                    Math.min(RunOptions.CORES, Math.max(options.threads, options.workers)), hhg.err(),
+                    Harness.steadyState(3, hitchhiker.examples.Progress.NONE)).toAbsolutePath());
         } catch (java.io.IOException e) {  // the tour's results still get printed
             reported = false;
             hhg.err().println("hhg: could not write the report: " + hitchhiker.examples.Failures.describe(e));
@@ -97,7 +105,7 @@ final class TourCommand implements Callable<Integer> {
 
     private Map<String, Object> json(List<ExampleRun> runs, double total) {
         Map<String, Object> tour = new LinkedHashMap<>();
-        tour.put("quick", options.quick);
+        tour.put("size", options.size().word());
         tour.put("cores", RunOptions.CORES);
         tour.put("threads", options.threads);
         tour.put("workers", options.workers);
@@ -109,20 +117,32 @@ final class TourCommand implements Callable<Integer> {
         return tour;
     }
 
-    /** The summary table: example, result, check, serial s, best parallel s, speed-up, efficiency. */
+    /**
+     * The summary table: example, check, serial s, best parallel s, speed-up, efficiency; then the
+     * notes that explain the numbers (overhead-bound variants, noise, efficiencies above 100 %).
+     * The results themselves are in each check's line, the report and the JSON: cut to a column
+     * they would hide what matters.
+     */
     static String summary(List<ExampleRun> runs) {
-        Table t = new Table("example", "result", "check", "serial s>", "best parallel s>", "speed-up>",
-                "efficiency>");
+        Table t = new Table("example", "check", "serial s>", "best parallel s>", "±>", "speed-up>", "efficiency>");
+        StringBuilder notes = new StringBuilder();
         for (ExampleRun r : runs) {
             var serial = r.serial();
             var best = r.bestParallel();
-            t.row(r.example(), RunFormat.resultText(r.result(), 34), r.check().passed() ? "ok" : "FAILED",
+            var overheadBound = r.variants().stream().filter(v -> v.role() == hitchhiker.examples.Variant.Role.OVERHEAD_BOUND)
+                    .findFirst();
+            var shown = best.or(() -> overheadBound);
+            t.row(r.example(), r.check().passed() ? "ok" : "FAILED",
                     serial.map(v -> RunFormat.seconds(v.median())).orElse("-"),
-                    best.map(v -> RunFormat.seconds(v.median()) + " (" + v.name() + ")").orElse("-"),
-                    best.flatMap(r::speedup).map(RunFormat::ratio).orElse("-"),
+                    shown.map(v -> RunFormat.seconds(v.median()) + " (" + v.name() + ")").orElse("-"),
+                    shown.map(v -> String.format(Locale.ROOT, "%.0f%%", 100 * (v.uncertainty()
+                            + serial.map(hitchhiker.examples.VariantTiming::uncertainty).orElse(0.0)))).orElse("-"),
+                    best.flatMap(r::speedup).map(RunFormat::ratio)
+                            .orElse(best.isEmpty() && overheadBound.isPresent() ? "overhead-bound" : "-"),
                     best.flatMap(r::efficiency).map(RunFormat::percent).orElse("-"));
+            for (String n : hitchhiker.examples.RunNotes.of(r)) notes.append("  ").append(r.example()).append(" ").append(n).append('\n');
         }
-        return t.render("");
+        return t.render("") + (notes.isEmpty() ? "" : "\nNotes:\n" + notes);
     }
 
 }

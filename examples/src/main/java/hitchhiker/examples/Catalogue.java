@@ -21,6 +21,10 @@ public final class Catalogue {
             "Part 3: shared-memory threads, OpenMP style (Cython + OpenMP)",
             "Part 4: message passing (mpi4py)");
 
+    /** The guide's chapter for each part, in part order. */
+    public static final List<String> PART_GUIDES = List.of("docs/01-processes.md", "docs/02-jit-simd-streams.md",
+            "docs/03-openmp-threads.md", "docs/04-message-passing.md");
+
     private final Map<String, Example> byId = new LinkedHashMap<>();
 
     /** The guide's catalogue. */
@@ -34,6 +38,12 @@ public final class Catalogue {
         for (Example e : examples) {
             if (byId.putIfAbsent(e.id(), e) != null) throw new IllegalStateException("duplicate example id " + e.id());
         }
+    }
+
+    /** The guide's chapter that teaches the example {@code id} ({@code partN.name}), or the guide's index. */
+    public static String guideFile(String id) {
+        int part = id.length() > 4 && id.startsWith("part") ? Character.digit(id.charAt(4), 10) : -1;
+        return part >= 1 && part <= PART_GUIDES.size() ? PART_GUIDES.get(part - 1) : "docs/README.md";
     }
 
     /** Every example, in guide order. */

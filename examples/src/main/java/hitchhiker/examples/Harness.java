@@ -11,27 +11,38 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Times an example's variants the way {@code %%timeit} would, but simpler: one first call (which
- * in Java includes interpretation and JIT compilation), more warm-up calls, then {@code repeats}
- * timed calls whose median is what we report.
+ * Times an example's variants the way {@code %%timeit} would, with a JVM's warm-up in mind: each
+ * variant is called until its times are steady (see {@link TimingPolicy}), then timed several
+ * times; the median is what we report, with its confidence interval.
+ *
+ * <p>Variants run one after the other, each warmed up on its own: a pool's workers or an MPI job's
+ * ranks reach their steady state through the very calls that are then timed.
  *
  * <p>A variant that throws does not stop the others from being reported: the run's check fails,
  * naming the variant and where it failed.
  */
 public final class Harness {
 
-    private final int warmups;
-    private final int repeats;
+    private final TimingPolicy policy;
+    private final Progress progress;
+
+    /** A harness with the given policy, telling {@code progress} about every call. */
+    public Harness(TimingPolicy policy, Progress progress) {
+        this.policy = java.util.Objects.requireNonNull(policy);
+        this.progress = java.util.Objects.requireNonNull(progress);
+    }
 
     /**
-     * @param warmups untimed calls before the repeats, the first call included (at least 1)
-     * @param repeats timed calls (at least 1)
+     * A harness making exactly {@code warmups} untimed calls (the first included, at least 1) and
+     * {@code repeats} timed ones (at least 1): for tests, where the numbers do not matter.
      */
     public Harness(int warmups, int repeats) {
-        if (warmups < 1) throw new BadInputException("warm-ups must be at least 1, not " + warmups);
-        if (repeats < 1) throw new BadInputException("--repeat must be at least 1, not " + repeats);
-        this.warmups = warmups;
-        this.repeats = repeats;
+        this(TimingPolicy.fixed(warmups, repeats), Progress.NONE);
+    }
+
+    /** The harness of {@code hhg run} and {@code hhg tour}: steady state, at least {@code minRuns} timed calls. */
+    public static Harness steadyState(int minRuns, Progress progress) {
+        return new Harness(TimingPolicy.steadyState(minRuns), progress);
     }
 
     /** Prepares, times and checks an example; never throws for a failure inside the work. */
@@ -46,12 +57,13 @@ public final class Harness {
             }
             Results r = new Results(variants, results);
             Check check = work.check(r);
-            return new ExampleRun(example.id(), settings.values(), work.result(r), check, timings,
+            return new ExampleRun(example.id(), settings.size(), settings.values(), work.result(r), check, timings,
                     newFiles(settings.outputDir(), before));
         } catch (VariantFailure f) {
-            return new ExampleRun(example.id(), settings.values(), null, Check.fail(f.getMessage()), timings, List.of());
+            return new ExampleRun(example.id(), settings.size(), settings.values(), null, Check.fail(f.getMessage()),
+                    timings, List.of());
         } catch (Exception | Error e) {
-            return new ExampleRun(example.id(), settings.values(), null,
+            return new ExampleRun(example.id(), settings.size(), settings.values(), null,
                     Check.fail(example.id() + " failed: " + Failures.describe(e)), timings, List.of());
         }
     }
@@ -59,20 +71,35 @@ public final class Harness {
     private VariantTiming time(Variant v, Map<String, Object> results) {
         double first = 0;
         Object last = null;
-        List<Double> seconds = new ArrayList<>(repeats);
+        List<Double> seconds = new ArrayList<>();
+        int warmups = 0;
         try {
-            for (int i = 0; i < warmups + repeats; i++) {
+            double spent = 0;
+            double previous = 0;
+            double s = 0;
+            do {
+                previous = s;
                 long t0 = System.nanoTime();
                 last = v.body().call();
-                double s = (System.nanoTime() - t0) / 1e9;
-                if (i == 0) first = s;
-                if (i >= warmups) seconds.add(s);
+                s = (System.nanoTime() - t0) / 1e9;
+                if (warmups == 0) first = s;
+                spent += s;
+                progress.called(v.name(), true, ++warmups, s);
+            } while (!policy.warm(warmups, spent, previous, s));
+            spent = 0;
+            while (policy.wantsRun(seconds.size(), spent)) {
+                long t0 = System.nanoTime();
+                last = v.body().call();
+                s = (System.nanoTime() - t0) / 1e9;
+                seconds.add(s);
+                spent += s;
+                progress.called(v.name(), false, seconds.size(), s);
             }
         } catch (Exception | Error e) {
             throw new VariantFailure("variant '" + v.name() + "' failed: " + Failures.describe(e), e);
         }
         results.put(v.name(), last);
-        return new VariantTiming(v.name(), v.role(), v.workers(), first, seconds);
+        return new VariantTiming(v.name(), v.role(), v.workers(), first, seconds, warmups, v.tasks());
     }
 
     /** The files in {@code dir} with their modification times. */

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A parameter of an example, set on the command line as {@code name=value}: its default, the
- * smaller value {@code --quick} uses, and what values are allowed.
+ * A parameter of an example, set on the command line as {@code name=value}: its default, its
+ * value in the workshop's preset and in the smaller {@code --quick} one, and what values are allowed.
  *
  * <p>Values are parsed once, here, so examples read typed values from {@link Settings} and every
  * bad value gets the same kind of one-line message.
@@ -18,15 +18,17 @@ public final class Param {
     private final String description;
     private final Object defaultValue;
     private final Object quickValue;
+    private final Object workshopValue;
     private final String allowed;
     private final Function<String, Object> parser;
 
-    private Param(String name, String description, Object defaultValue, Object quickValue,
+    private Param(String name, String description, Object defaultValue, Object quickValue, Object workshopValue,
                   String allowed, Function<String, Object> parser) {
         this.name = Objects.requireNonNull(name);
         this.description = Objects.requireNonNull(description);
         this.defaultValue = Objects.requireNonNull(defaultValue);
         this.quickValue = Objects.requireNonNull(quickValue);
+        this.workshopValue = Objects.requireNonNull(workshopValue);
         this.allowed = Objects.requireNonNull(allowed);
         this.parser = Objects.requireNonNull(parser);
     }
@@ -34,7 +36,7 @@ public final class Param {
     /** A whole number in {@code [min, max]}; underscores are allowed as digit separators (10_000_000). */
     public static Param integer(String name, long defaultValue, long min, long max, String description) {
         String allowed = "a whole number from " + min + " to " + max;
-        return new Param(name, description, defaultValue, defaultValue, allowed, raw -> {
+        return new Param(name, description, defaultValue, defaultValue, defaultValue, allowed, raw -> {
             long v;
             try {
                 v = Long.parseLong(raw.replace("_", ""));
@@ -49,7 +51,7 @@ public final class Param {
     /** A real number in {@code [min, max]}. */
     public static Param real(String name, double defaultValue, double min, double max, String description) {
         String allowed = "a number from " + min + " to " + max;
-        return new Param(name, description, defaultValue, defaultValue, allowed, raw -> {
+        return new Param(name, description, defaultValue, defaultValue, defaultValue, allowed, raw -> {
             double v;
             try {
                 v = Double.parseDouble(raw);
@@ -64,7 +66,7 @@ public final class Param {
     /** One of a fixed list of words, matched without regard to case. */
     public static Param choice(String name, String defaultValue, List<String> choices, String description) {
         String allowed = "one of " + String.join(", ", choices);
-        return new Param(name, description, defaultValue, defaultValue, allowed, raw -> choices.stream()
+        return new Param(name, description, defaultValue, defaultValue, defaultValue, allowed, raw -> choices.stream()
                 .filter(c -> c.equalsIgnoreCase(raw.trim()))
                 .findFirst()
                 .orElseThrow(() -> new BadInputException(bad(name, raw, allowed))));
@@ -77,7 +79,7 @@ public final class Param {
     public static Param text(String name, String defaultValue, String allowed, Function<String, Object> parser,
                              String description) {
         Object parsedDefault = parser.apply(defaultValue);
-        return new Param(name, description, parsedDefault, parsedDefault, allowed, raw -> {
+        return new Param(name, description, parsedDefault, parsedDefault, parsedDefault, allowed, raw -> {
             try {
                 return parser.apply(raw.trim());
             } catch (IllegalArgumentException e) {
@@ -88,8 +90,30 @@ public final class Param {
 
     /** The same parameter with a smaller value for {@code --quick} runs. */
     public Param quick(Object value) {
-        Object parsed = value instanceof String s ? parser.apply(s) : normalise(value);
-        return new Param(name, description, defaultValue, parsed, allowed, parser);
+        return new Param(name, description, defaultValue, checked(value), workshopValue, allowed, parser);
+    }
+
+    /**
+     * The same parameter with the workshop's own value, for {@code --size workshop} runs (the
+     * default until this is called); the quick value follows it unless set apart.
+     */
+    public Param workshop(Object value) {
+        Object parsed = checked(value);
+        return new Param(name, description, defaultValue, quickValue == workshopValue ? parsed : quickValue, parsed,
+                allowed, parser);
+    }
+
+    /** The value in the preset {@code size}. */
+    public Object value(Size size) {
+        return switch (size) {
+            case DEFAULT -> defaultValue;
+            case WORKSHOP -> workshopValue;
+            case QUICK -> quickValue;
+        };
+    }
+
+    private Object checked(Object value) {
+        return parse(value instanceof String s ? s : String.valueOf(normalise(value)));
     }
 
     /** Parses a value typed by the user, or throws {@link BadInputException} naming the parameter. */
@@ -105,6 +129,9 @@ public final class Param {
 
     /** The value used by {@code --quick}; the default unless {@link #quick} set one. */
     public Object quickValue() { return quickValue; }
+
+    /** The value used by {@code --size workshop}: the Python workshop's own. */
+    public Object workshopValue() { return workshopValue; }
 
     /** What values are allowed, in words. */
     public String allowed() { return allowed; }

@@ -32,7 +32,7 @@ import java.util.Optional;
 /**
  * The report's two kinds of chart, drawn by JFreeChart off screen and encoded as PNG: speed-ups of
  * an example's variants side by side with the ideal for their worker counts, and a scaling run's
- * measured speed-ups against the ideal and the fitted Amdahl curve.
+ * measured speed-ups against the ideal and, where the points support one, the fitted model.
  */
 public final class Charts {
 
@@ -62,10 +62,12 @@ public final class Charts {
         if (run.serial().isEmpty() || run.bestParallel().isEmpty()) return Optional.empty();
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (VariantTiming v : run.variants()) {
-            if (v.role() == Variant.Role.WRONG) continue;
-            data.addValue(run.speedup(v).orElseThrow(), "measured speed-up", v.name());
+            Optional<Double> speedup = run.speedup(v);
+            if (speedup.isEmpty()) continue;  // wrong, overhead-bound, or too short to compare
+            data.addValue(speedup.get(), "measured speed-up", v.name());
             data.addValue(v.workers(), "ideal (workers)", v.name());
         }
+        if (data.getColumnCount() < 2) return Optional.empty();
         JFreeChart chart = ChartFactory.createBarChart(run.example() + ": speed-up over serial", null,
                 "speed-up (serial median / variant median)", data, PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
@@ -85,7 +87,7 @@ public final class Charts {
         return Optional.of(png(chart, WIDTH, HEIGHT));
     }
 
-    /** Measured speed-ups against the ideal {@code S = p} and, where there is one, the Amdahl fit. */
+    /** Measured speed-ups against the ideal {@code S = p} and, where the points support one, the fitted model. */
     public static byte[] scaling(ScalingRun run) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYSeries measured = new XYSeries("measured");
@@ -96,7 +98,7 @@ public final class Charts {
         data.addSeries(measured);
         data.addSeries(ideal);
         run.fit().ifPresent(fit -> {
-            XYSeries fitted = new XYSeries(String.format(Locale.ROOT, "Amdahl, f = %.3f", fit.serialFraction()));
+            XYSeries fitted = new XYSeries(String.format(Locale.ROOT, "USL, σ = %.3f, κ = %.4f", fit.sigma(), fit.kappa()));
             int steps = Math.max(1, (max - 1) * 20);
             for (int i = 0; i <= steps; i++) {
                 double p = 1 + (max - 1) * (double) i / steps;

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * The tour's report: one self-contained HTML page (styles, script, charts and pictures inline, so
  * it opens offline and can be mailed as one file) that shows, part by part, each example's
  * parameters, result and check, its variants' timings with a speed-up chart, the pictures it made,
- * and the scaling runs with their Amdahl fit, under a description of the machine.
+ * and the scaling runs with what their points support, under a description of the machine.
  *
  * <p>Everything that comes from a run is escaped. A script at the end of the page sets
  * {@code data-images-loaded="true"} on the root element once every image has decoded (and
@@ -112,8 +112,9 @@ public final class HtmlReport {
                 + "same run (medians of the timed repeats after warm-up; the first call, which includes JIT "
                 + "compilation, is shown apart). Efficiency is speed-up per worker. Variants marked <em>wrong</em> "
                 + "are deliberately incorrect (e.g. a data race) and are neither checked nor compared. Scaling "
-                + "runs fit Amdahl's law S(p) = 1 / (f + (1 − f) / p) to the measured speed-ups by least "
-                + "squares.</p></footer>\n");
+                + "runs fit Gunther's Universal Scalability Law S(p) = S(1) p / (1 + σ(p − 1) + κ p(p − 1)) when at least "
+                + "three worker counts above one were measured within the cores; predictions past the measured "
+                + "counts are labelled as the model's, with the range of the leave-one-out fits.</p></footer>\n");
         h.raw("<script>").raw(SCRIPT).raw("</script>\n</body>\n</html>\n");
         return h.toString();
     }
@@ -156,6 +157,10 @@ public final class HtmlReport {
         h.raw("<p class=\"check ").raw(ok ? "pass" : "fail").raw("\"><span class=\"badge\">").raw(ok ? "PASS" : "FAIL")
                 .raw("</span> ").text(r.check().detail()).raw("</p>\n");
         h.raw("<p class=\"result\">Result: <code>").text(Format.value(r.result())).raw("</code></p>\n");
+        for (String note : hitchhiker.examples.RunNotes.of(r)) h.raw("<p class=\"note\">").text(note).raw("</p>\n");
+        h.raw("<p class=\"preset\">Sizes: the <em>").text(r.size().word()).raw("</em> preset")
+                .raw(r.size() == hitchhiker.examples.Size.QUICK ? " (--quick: small sizes, so start-up costs weigh more)" : "")
+                .raw(". In the guide: <code>").text(Catalogue.guideFile(r.example())).raw("</code></p>\n");
         if (!r.params().isEmpty()) {
             h.raw("<table class=\"params\">\n<tr><th>parameter</th><th>value</th></tr>\n");
             // Declaration order where the catalogue knows the example; sorted otherwise (the map has none).
@@ -181,18 +186,23 @@ public final class HtmlReport {
     private static void variants(Html h, ExampleRun r) {
         if (r.variants().isEmpty()) return;
         h.raw("<table class=\"variants\">\n<tr><th>variant</th><th>role</th><th>workers</th><th>first call</th>"
-                + "<th>median</th><th>best</th><th>runs</th><th>speed-up</th><th>efficiency</th></tr>\n");
+                + "<th>median</th><th>±</th><th>best</th><th>runs</th><th>speed-up</th><th>efficiency</th></tr>\n");
         for (VariantTiming v : r.variants()) {
             String role = v.role().name().toLowerCase(Locale.ROOT);
             h.raw("<tr class=\"").raw(role).raw("\">");
             cell(h, v.name());
-            cell(h, v.role() == Variant.Role.WRONG ? "wrong (not checked)" : role);
+            cell(h, switch (v.role()) {
+                case WRONG -> "wrong (not checked)";
+                case OVERHEAD_BOUND -> "overhead-bound";
+                default -> role;
+            });
             cell(h, String.valueOf(v.workers()));
             cell(h, Format.seconds(v.firstSeconds()));
             cell(h, Format.seconds(v.median()));
+            cell(h, String.format(Locale.ROOT, "%.0f %%%s", v.uncertainty() * 100, v.noisy() ? " (noisy)" : ""));
             cell(h, Format.seconds(v.best()));
             cell(h, String.valueOf(v.runs()));
-            cell(h, r.speedup(v).map(Format::times).orElse("-"));
+            cell(h, r.speedup(v).map(Format::times).or(() -> r.overhead(v)).orElse("-"));
             cell(h, r.efficiency(v).map(Format::percent).orElse("-"));
             h.raw("</tr>\n");
         }
@@ -231,8 +241,8 @@ public final class HtmlReport {
         catalogue.find(s.example()).ifPresent(e -> h.text(e.title()).raw(" "));
         h.raw("<code>").text(s.example()).raw("</code></h3>\n");
         h.raw("<table class=\"scaling\">\n<tr><th>p</th><th>serial</th><th>best parallel</th><th>variant</th>"
-                + "<th>speed-up</th><th>ideal</th><th>Amdahl fit</th><th>check</th></tr>\n");
-        Optional<AmdahlFit> fit = s.fit();
+                + "<th>speed-up</th><th>±</th><th>ideal</th><th>model</th><th>check</th></tr>\n");
+        Optional<ScalingModel> fit = s.fit();
         for (ScalingPoint p : s.points()) {
             h.raw("<tr>");
             cell(h, String.valueOf(p.workers()));
@@ -240,6 +250,7 @@ public final class HtmlReport {
             cell(h, Format.seconds(p.parallelSeconds()));
             cell(h, p.variant());
             cell(h, Format.times(p.speedup()));
+            cell(h, String.format(Locale.ROOT, "%.0f %%", p.uncertainty() * 100));
             cell(h, Format.times(p.workers()));
             cell(h, fit.map(f -> Format.times(f.speedup(p.workers()))).orElse("-"));
             cell(h, p.checkPassed() ? "passed" : "FAILED: " + p.checkDetail());
@@ -248,10 +259,11 @@ public final class HtmlReport {
         h.raw("</table>\n");
         for (String note : s.notes()) h.raw("<p class=\"note\">").text(note).raw("</p>\n");
         for (String problem : s.problems()) h.raw("<p class=\"problem\">").text(problem).raw("</p>\n");
-        h.raw("<p class=\"fit\">").text(s.summary()).raw("</p>\n");
+        for (String line : s.summaryLines()) h.raw("<p class=\"fit\">").text(line).raw("</p>\n");
         if (!s.points().isEmpty()) {
             figure(h, "chart", EmbeddedImage.dataUri("image/png", Charts.scaling(s)), "scaling chart of " + s.example(),
-                    "Measured speed-up (blue), the ideal S = p (dashed) and the fitted Amdahl curve (orange).",
+                    "Measured speed-up (blue), the ideal S = p (dashed) and, where the points support one, the fitted"
+                            + " scalability model (orange).",
                     Charts.WIDTH, Charts.HEIGHT);
         }
         h.raw("</section>\n");

@@ -16,14 +16,16 @@ import java.util.Optional;
  * matter which one the example's parallel variants read) and records, at each count, the fastest
  * parallel variant's median against the serial median of the same run.
  *
- * <p>Each count is a full {@link Harness} run: warm-up, repeats, check. Taking the serial median
- * from the same run keeps each ratio free of drift between runs (JIT state, other load); the cost
- * is one serial timing per count, which is why the tour scales its quick sizes.
+ * <p>Each count is a full {@link Harness} run: warm-up until steady, repeats, check, at the sizes
+ * the caller chose (the tour passes the calibrated defaults: at quick sizes the ratios would show
+ * start-up costs, not scaling). Taking the serial median from the same run keeps each ratio free
+ * of drift between runs (JIT state, other load). A run the caller already has for a count (the
+ * tour's own, at the cores) is used as it is.
  */
 public final class Scaling {
 
-    /** Warm-ups and repeats for {@link #measure(Example, Settings, int)}: cheap, still a median. */
-    public static final Harness DEFAULT_HARNESS = new Harness(1, 3);
+    /** The harness of {@link #measure(Example, Settings, int)}: steady state, at least 3 timed runs. */
+    public static final Harness DEFAULT_HARNESS = Harness.steadyState(3, hitchhiker.examples.Progress.NONE);
 
     private Scaling() {
     }
@@ -40,14 +42,21 @@ public final class Scaling {
      * @throws BadInputException when {@code maxWorkers} is below 1
      */
     public static ScalingRun measure(Example example, Settings settings, int maxWorkers, Harness harness) {
+        return measure(example, settings, maxWorkers, harness, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #measure(Example, Settings, int, Harness)}, taking the runs in {@code known} (by
+     * worker count) instead of running those counts again.
+     */
+    public static ScalingRun measure(Example example, Settings settings, int maxWorkers, Harness harness,
+                                     java.util.Map<Integer, ExampleRun> known) {
         if (maxWorkers < 1) throw new BadInputException("--max must be at least 1, not " + maxWorkers);
         List<ScalingPoint> points = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (int k = 1; k <= maxWorkers; k++) {
-            Settings atK = new Settings(settings.values(), k, k, settings.quick(), settings.out(),
-                    settings.outputDir());
-            ExampleRun run = harness.run(example, atK);
+            ExampleRun run = known.containsKey(k) ? known.get(k) : harness.run(example, settings.withWorkers(k, k));
             Optional<VariantTiming> serial = run.serial();
             Optional<VariantTiming> parallel = run.bestParallel();
             if (serial.isEmpty() || parallel.isEmpty()) {
@@ -62,8 +71,9 @@ public final class Scaling {
                 continue;
             }
             points.add(new ScalingPoint(k, parallel.get().name(), serial.get().median(), parallel.get().median(),
-                    run.check().passed(), run.check().detail()));
+                    run.check().passed(), run.check().detail(),
+                    serial.get().uncertainty() + parallel.get().uncertainty()));
         }
-        return new ScalingRun(example.id(), points, problems, notes);
+        return new ScalingRun(example.id(), points, problems, notes, Runtime.getRuntime().availableProcessors());
     }
 }

@@ -22,8 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * What {@code hhg tour} leaves behind: the report of its runs plus one scaling run per part, at
- * 1..cores threads and workers and the quick sizes, so the scaling costs a few seconds, not a
- * second tour.
+ * 1..cores threads and workers and the tour's own sizes. The tour's run at the cores is the last
+ * point, so scaling costs the counts below it; an example whose variants are its loop schedules
+ * (a {@code schedule} parameter) scales the schedule that was fastest in the tour only.
  *
  * <p>Each part scales the example the workshop itself times for speed-up when it ran and has a
  * parallel variant ({@link #PREFERRED}); otherwise the passing example of that part, with serial
@@ -53,13 +54,19 @@ public final class TourReport {
      */
     public static Path write(Catalogue catalogue, List<ExampleRun> runs, Path dir, int maxWorkers,
                              PrintStream progress) throws IOException {
+        return write(catalogue, runs, dir, maxWorkers, progress, Scaling.DEFAULT_HARNESS);
+    }
+
+    /** As {@link #write(Catalogue, List, Path, int, PrintStream)}, scaling with {@code harness}. */
+    public static Path write(Catalogue catalogue, List<ExampleRun> runs, Path dir, int maxWorkers,
+                             PrintStream progress, hitchhiker.examples.Harness harness) throws IOException {
         HtmlReport report = new HtmlReport(TITLE, Machine.current(), catalogue);
         runs.forEach(report::add);
         // Scaling runs write their files (a quick-sized Julia set) aside, so the tour's own
         // pictures, embedded when the page is written, stay the ones its runs made.
         Path scratch = Files.createTempDirectory("hhg-scaling");
         try {
-            scale(catalogue, runs, maxWorkers, scratch, progress).forEach(report::add);
+            scale(catalogue, runs, maxWorkers, scratch, progress, harness).forEach(report::add);
             return report.writeTo(dir);
         } finally {
             deleteTree(scratch);
@@ -67,7 +74,7 @@ public final class TourReport {
     }
 
     private static List<ScalingRun> scale(Catalogue catalogue, List<ExampleRun> runs, int maxWorkers, Path outputDir,
-                                          PrintStream progress) {
+                                          PrintStream progress, hitchhiker.examples.Harness harness) {
         List<ScalingRun> scaled = new ArrayList<>();
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
         for (String id : scalingChoices(runs)) {
@@ -76,12 +83,19 @@ public final class TourReport {
             progress.printf(Locale.ROOT, "  scaling %-18s p = 1..%d ", id, maxWorkers);
             progress.flush();
             long t0 = System.nanoTime();
-            ScalingRun run = Scaling.measure(example.get(),
-                    Settings.defaults(example.get(), true, 1, 1, silent, outputDir), maxWorkers);
+            ExampleRun tourRun = runs.stream().filter(r -> r.example().equals(id)).findFirst().orElseThrow();
+            Map<String, Object> values = new LinkedHashMap<>(tourRun.params());
+            if (values.containsKey("schedule")) tourRun.bestParallel().ifPresent(b -> values.put("schedule", b.name()));
+            Settings settings = new Settings(values, 1, 1, tourRun.size(), silent, outputDir);
+            // The tour ran with every worker the machine has: that run is the last point.
+            Map<Integer, ExampleRun> known = tourRun.workers() == maxWorkers
+                    ? Map.of(maxWorkers, tourRun) : Map.of();
+            ScalingRun run = Scaling.measure(example.get(), settings, maxWorkers, harness, known);
             scaled.add(run);
             progress.printf(Locale.ROOT, "%s %5.1f s  %s%n", run.passed() ? "ok    " : "FAILED",
                     (System.nanoTime() - t0) / 1e9,
-                    run.fit().map(f -> String.format(Locale.ROOT, "f = %.3f", f.serialFraction())).orElse(""));
+                    run.points().stream().filter(p -> p.workers() == maxWorkers).findFirst()
+                            .map(p -> String.format(Locale.ROOT, "%.2fx at p = %d", p.speedup(), maxWorkers)).orElse(""));
         }
         return scaled;
     }

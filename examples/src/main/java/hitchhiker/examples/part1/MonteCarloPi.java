@@ -41,8 +41,8 @@ public final class MonteCarloPi implements Example {
 
     @Override
     public List<Param> params() {
-        return List.of(Param.integer("samples", 10_000_000, 1_000, 10_000_000_000L, "darts thrown in all")
-                .quick(1_000_000));
+        return List.of(Param.integer("samples", 200_000_000, 1_000, 10_000_000_000L, "darts thrown in all")
+                .workshop(10_000_000).quick(1_000_000));
     }
 
     /** Darts of one block that land in the quarter circle. */

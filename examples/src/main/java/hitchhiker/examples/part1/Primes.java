@@ -77,9 +77,9 @@ public final class Primes implements Example {
 
     @Override
     public List<Param> params() {
-        return List.of(Param.choice("range", "B", List.of("A", "B", "C", "D", "E"),
+        return List.of(Param.choice("range", "C", List.of("A", "B", "C", "D", "E"),
                 "A = [1e8, 1e8+1e4), B = [1e8, 1e8+1e5), C = [1e8, 1e8+1e6), D = [1e9, 1e9+1e5), E = [1e11, 1e11+1e5)")
-                .quick("A"));
+                .workshop("B").quick("A"));
     }
 
     /** Trial division by odd numbers up to the square root; even numbers are rejected at once. */
@@ -151,7 +151,8 @@ public final class Primes implements Example {
                 return List.of(
                         Variant.serial("serial", () -> serial(numbers)),
                         Variant.parallel("pool map", workers, () -> poolMap(pool, numbers)),
-                        Variant.parallel("queue", workers, () -> queue(pool, checker, toCheck, found, numbers)));
+                        Variant.overheadBound("queue", workers, numbers.size(),
+                                () -> queue(pool, checker, toCheck, found, numbers)));
             }
 
             @Override

@@ -50,7 +50,8 @@ public final class Filter2d implements Example {
     @Override
     public List<Param> params() {
         return List.of(
-                Param.integer("size", 1000, 1, 8000, "image side: a size×size image of uniform random doubles"),
+                Param.integer("size", 2000, 1, 8000, "image side: a size×size image of uniform random doubles")
+                        .workshop(1000).quick(500),
                 Param.integer("filter", 10, 1, 100, "filter side: a filter×filter kernel of uniform random doubles"));
     }
 

@@ -56,7 +56,7 @@ public final class GoFast implements Example {
     @Override
     public List<Param> params() {
         return List.of(Param.integer("n", 10_000, 100, 16_000,
-                "matrix side; the matrix and the result take 8n² bytes each").quick(2_000));
+                "matrix side; the matrix and the result take 8n² bytes each").workshop(1_000).quick(2_000));
     }
 
     @Override

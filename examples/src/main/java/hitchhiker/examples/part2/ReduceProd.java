@@ -58,7 +58,7 @@ public final class ReduceProd implements Example {
         StreamPool pool = new StreamPool(settings.threads());
         List<Variant> variants = List.of(
                 Variant.serial("serial", () -> serial(n)),
-                Variant.parallel("parallel", pool.threads(), () -> parallel(n, pool)));
+                Variant.overheadBound("parallel", pool.threads(), 1, () -> parallel(n, pool)));
         long expected = n + 1 < 64 ? 1L << (n + 1) : 0L;
         return new Workload() {
             @Override

@@ -43,6 +43,9 @@ public final class PrangeSum implements Example {
                         s -> Schedule.parse(s).toString(), "the loop's schedule"));
     }
 
+    /** Below this many numbers the loop costs less than starting a parallel region. */
+    static final long OVERHEAD_BOUND_BELOW = 1_000_000;
+
     @Override
     public Workload prepare(Settings settings) {
         long n = settings.longValue("n");
@@ -57,7 +60,10 @@ public final class PrangeSum implements Example {
                             for (long i = 0; i < n; i++) s += i;
                             return s;
                         }),
-                        Variant.parallel("prange " + schedule, threads,
+                        // At the workshop's n = 30 the loop is a few nanoseconds of work: what the
+                        // parallel variant shows is the price of a region, not a speed-up.
+                        new Variant("prange " + schedule, n < OVERHEAD_BOUND_BELOW ? Variant.Role.OVERHEAD_BOUND
+                                : Variant.Role.PARALLEL, threads,
                                 () -> Omp.parallel(threads).reduceLong(0, n, schedule, LongReducer.SUM, (long i) -> i)));
             }
 

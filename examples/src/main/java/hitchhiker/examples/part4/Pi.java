@@ -32,9 +32,8 @@ import java.util.Map;
 public final class Pi implements MpiExample {
 
     private static final List<Param> PARAMS = List.of(
-            Param.integer("n", 1000, 1, 2_000_000_000L, "number of intervals (10_000_000 for timing)"),
-            Param.integer("repeat", 1, 1, 1000,
-                    "computations per launch; compute_s is their median (more than 1 lets the JIT warm up)"));
+            Param.integer("n", 300_000_000, 1, 2_000_000_000L, "number of intervals")
+                    .workshop(1000).quick(1_000_000));
 
     /**
      * What every rank runs: once, as mpi_pi.py does, or, started resident by {@code hhg run}
@@ -48,18 +47,13 @@ public final class Pi implements MpiExample {
                 serve(world, args);
                 return null;
             }
-            int repeat = Math.toIntExact((Long) values.get("repeat"));
-            double[] seconds = new double[repeat];
-            double pi = 0;
-            for (int k = 0; k < repeat; k++) {
-                world.barrier();
-                double t0 = Mpi.wtime();
-                pi = compute(world, (Long) values.get("n"));
-                seconds[k] = Mpi.wtime() - t0;
-            }
+            world.barrier();
+            double t0 = Mpi.wtime();
+            double pi = compute(world, (Long) values.get("n"));
+            double seconds = Mpi.wtime() - t0;
             if (world.rank() != 0) return null;
-            java.util.Arrays.sort(seconds);
-            return answer(pi, seconds[repeat / 2], world.size());
+            System.out.println(line(pi));
+            return answer(pi, seconds, world.size());
         }
 
         // Requests are n (a Long) from the harness to rank 0; null ends the job.
@@ -82,16 +76,13 @@ public final class Pi implements MpiExample {
             if (link != null) link.finish();
         }
 
-        // The body of mpi_pi.py: bcast n, sum this rank's share, reduce to rank 0 (which prints).
+        // The body of mpi_pi.py: bcast n, sum this rank's share, reduce to rank 0.
         private static double compute(Comm world, long n) {
             long[] shared = {n};
             world.bcastBuffer(Buffer.of(shared), 0);
             double[] mine = {partialSum(shared[0], world.rank(), world.size())};
             double[] pi = new double[1];
             world.reduceBuffer(Buffer.of(mine), Buffer.of(pi), Op.SUM, 0);
-            if (world.rank() == 0) {
-                System.out.printf(Locale.ROOT, "pi is approximately %.16f, error is %.16f%n", pi[0], Math.abs(pi[0] - Math.PI));
-            }
             return pi[0];
         }
 
@@ -102,6 +93,11 @@ public final class Pi implements MpiExample {
             result.put("ranks", ranks);
             return result;
         }
+    }
+
+    /** What rank 0 of mpi_pi.py prints. */
+    static String line(double pi) {
+        return String.format(Locale.ROOT, "pi is approximately %.16f, error is %.16f", pi, Math.abs(pi - Math.PI));
     }
 
     /** h · Σ f((i − ½)h) over i = rank+1, rank+1+size, ... ≤ n: one rank's share of the integral. */
@@ -181,7 +177,9 @@ public final class Pi implements MpiExample {
 
             @Override
             public Object result(Results results) {
-                return results.get(workers > 1 ? many : "1 rank");
+                Object pi = results.get(workers > 1 ? many : "1 rank");
+                settings.out().println(line((Double) pi));
+                return pi;
             }
 
             @Override
