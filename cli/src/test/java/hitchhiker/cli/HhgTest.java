@@ -80,10 +80,10 @@ class HhgTest {
     void zeroThreadsAndNegativeWorkersAreRejected() {
         Outcome threads = hhg("run", "part1.sum", "--threads", "0");
         assertThat(threads.code()).isEqualTo(2);
-        assertThat(threads.err().strip()).isEqualTo("hhg: --threads must be at least 1, not 0");
+        assertThat(threads.err().strip()).isEqualTo("hhg: --threads must be from 1 to 4096, not 0");
         Outcome workers = hhg("run", "part1.sum", "--workers", "-1");
         assertThat(workers.code()).isEqualTo(2);
-        assertThat(workers.err().strip()).isEqualTo("hhg: --workers must be at least 1, not -1");
+        assertThat(workers.err().strip()).isEqualTo("hhg: --workers must be from 1 to 256, not -1");
         Outcome tour = hhg("tour", "--repeat", "0");
         assertThat(tour.code()).isEqualTo(2);
     }
@@ -126,8 +126,9 @@ class HhgTest {
         assertThat(j.get("check").get("detail").asText()).contains("5050");
         JsonNode serial = j.get("variants").get("serial");
         assertThat(serial.get("median_s").asDouble()).isPositive();
-        assertThat(serial.get("runs").asInt()).isEqualTo(3);
-        assertThat(serial.get("speedup").asDouble()).isEqualTo(1.0);
+        assertThat(serial.get("runs").asInt()).isGreaterThanOrEqualTo(3);
+        // Below the clock's resolution (< 1 µs) no speed-up is computed; otherwise the serial one's is 1.
+        assertThat(serial.get("speedup").isNull() || serial.get("speedup").asDouble() == 1.0).isTrue();
         assertThat(j.get("variants").get("off-by-one").get("speedup").isNull()).isTrue();
         assertThat(j.get("workers").asInt()).isEqualTo(2);
         // The example's own prints go to stderr so that stdout stays one JSON object.
@@ -162,7 +163,7 @@ class HhgTest {
         Outcome o = hhg("tour", "--quick", "--json", "--part", "1");
         assertThat(o.code()).isZero();
         JsonNode j = new ObjectMapper().readTree(o.out());
-        assertThat(j.get("quick").asBoolean()).isTrue();
+        assertThat(j.get("size").asText()).isEqualTo("quick");
         assertThat(j.get("examples")).hasSize(1);
         JsonNode e = j.get("examples").get(0);
         assertThat(e.get("id").asText()).isEqualTo("part1.sum");
