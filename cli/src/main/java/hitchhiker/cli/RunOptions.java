@@ -97,8 +97,7 @@ final class RunOptions {
             Path probe = Files.createTempFile(dir, ".hhg-write-test", "");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new BadInputException(option + " " + dir + ": cannot write there ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName()) + ")");
+            throw new BadInputException(option + " " + dir + ": cannot write there (" + e.getClass().getSimpleName() + ")");
         }
     }
 }
