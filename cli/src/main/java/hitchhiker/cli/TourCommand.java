@@ -21,8 +21,9 @@ import java.util.concurrent.Callable;
  * part, with progress on stderr, then a summary table (or one JSON object) on stdout.
  */
 @Command(name = "tour", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Run the whole guide: every example, part by part, timed and checked,",
-                "then a summary of results and speed-ups. Exits 1 if any check fails."})
+        description = {"Run the whole guide: every example, timed and checked, with a summary.",
+                "Goes part by part, then prints a summary of results and speed-ups and writes the",
+                "report. Exits 1 if any check fails."})
 final class TourCommand implements Callable<Integer> {
 
     @ParentCommand
