@@ -44,6 +44,8 @@ final class SharedRing {
     static final int NO_PUTS = 1, NO_TAKES = 2;
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+    /** A message's length prefix: big-endian, at any byte offset. */
+    private static final ValueLayout.OfInt LENGTH = ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
     private static final long PID = Backoff.PID;
 
     private final MemorySegment header;
@@ -93,13 +95,22 @@ final class SharedRing {
         try {
             if (!lockShared(PRODUCER_AT, deadline, true)) return false;
             try {
-                Waiter w = new Waiter();
                 long max = (long) LONG.getVolatile(header, MAX_ITEMS_AT);
+                long need = 4L + message.length;
+                long tail = (long) LONG.getVolatile(header, TAIL_AT);
+                long at = tail & mask;
+                if ((long) LONG.getVolatile(header, COUNT_AT) < max && free(tail) >= need && at + need <= capacity) {
+                    // The common case: room now, and no wrap: one copy, one publication.
+                    data.set(LENGTH, at, message.length);
+                    MemorySegment.copy(message, 0, data, ValueLayout.JAVA_BYTE, at + 4, message.length);
+                    LONG.setRelease(header, TAIL_AT, tail + need);
+                    LONG.getAndAdd(header, COUNT_AT, 1L);
+                    return true;
+                }
+                Waiter w = new Waiter();
                 while ((long) LONG.getVolatile(header, COUNT_AT) >= max) {
                     if (!w.pause(deadline, true)) return false;
                 }
-                long need = 4L + message.length;
-                long tail = (long) LONG.getVolatile(header, TAIL_AT);
                 // Wait for room for the whole message, or (when it is larger than the ring) for any room.
                 while (free(tail) < Math.min(need, capacity)) {
                     if (!w.pause(deadline, true)) return false;
@@ -130,8 +141,21 @@ final class SharedRing {
         try {
             if (!lockShared(CONSUMER_AT, deadline, false)) return null;
             try {
-                Waiter w = new Waiter();
                 long head = (long) LONG.getVolatile(header, HEAD_AT);
+                long available = (long) LONG.getAcquire(header, TAIL_AT) - head;
+                long at = head & mask;
+                if (available >= 4 && at + 4 <= capacity) {
+                    int n = data.get(LENGTH, at);
+                    if (available >= 4L + n && at + 4 + n <= capacity) {
+                        // The common case: the whole message is there, unwrapped.
+                        byte[] message = new byte[n];
+                        MemorySegment.copy(data, ValueLayout.JAVA_BYTE, at + 4, message, 0, n);
+                        LONG.setRelease(header, HEAD_AT, head + 4 + n);
+                        LONG.getAndAdd(header, COUNT_AT, -1L);
+                        return message;
+                    }
+                }
+                Waiter w = new Waiter();
                 while ((long) LONG.getAcquire(header, TAIL_AT) - head < 4) {
                     if (flags() != 0 || w.peerGone) {
                         requireOpen(NO_TAKES);
@@ -276,6 +300,7 @@ final class SharedRing {
 
     /** Takes a shared lock word for this process; false at the deadline. */
     private boolean lockShared(long at, long deadline, boolean putting) throws InterruptedException {
+        if (LONG.compareAndSet(header, at, 0L, PID)) return true;
         Waiter w = new Waiter();
         for (; ; ) {
             long holder = (long) LONG.getVolatile(header, at);

@@ -3,6 +3,7 @@ package hitchhiker.bench.process;
 import hitchhiker.process.Connection;
 import hitchhiker.process.JvmProcess;
 import hitchhiker.process.Pipe;
+import hitchhiker.process.ProcessEvent;
 import hitchhiker.process.ProcessPool;
 import hitchhiker.process.ProcessQueue;
 
@@ -27,7 +28,7 @@ import static hitchhiker.bench.process.ProcessPoolBench.print;
  * there: small items (a {@code Long}) from one JVM to another through a {@link ProcessQueue}; the
  * issue's 100,000 items with 2 producers and 2 consumers; a {@link Pipe} round trip.
  *
- * <p>Run: {@code ./hhg bench ProcessQueueBench [quick]}.
+ * <p>Run: {@code ./hhg bench ProcessQueueBench [quick] [start]} ({@code start}: pool start only).
  */
 public final class ProcessQueueBench {
 
@@ -35,7 +36,11 @@ public final class ProcessQueueBench {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = args.length > 0 && args[0].equals("quick");
+        boolean quick = List.of(args).contains("quick");
+        if (List.of(args).contains("start")) { // only pool start, with and without the AOT cache
+            poolStartWithAotCache(quick ? 5 : 11);
+            return;
+        }
         int samples = quick ? 3 : 7;
         try (ProcessPool pool = new ProcessPool(2)) {
             oneToOne(pool, quick ? 200_000 : 1_000_000, samples);
@@ -83,11 +88,15 @@ public final class ProcessQueueBench {
                     }, c));
                 }
                 int half = items / 2;
+                ProcessEvent ready = new ProcessEvent(), go = new ProcessEvent();
                 JvmProcess producer = new JvmProcess(() -> {
+                    ready.set();
+                    go.await();
                     for (long i = half; i < 2L * half; i++) q.put(i);
-                });
+                }).start();
+                ready.await(); // the child JVM's start is not timed
                 long t0 = System.nanoTime();
-                producer.start();
+                go.set();
                 for (long i = 0; i < half; i++) q.put(i);
                 producer.join();
                 q.put(-1L);
@@ -95,11 +104,13 @@ public final class ProcessQueueBench {
                 long total = sums.get(Duration.ofSeconds(60)) + sums.get(Duration.ofSeconds(60));
                 long t1 = System.nanoTime();
                 for (var c : consumers) c.get();
+                go.close();
+                ready.close();
                 if (total != (long) 2 * half * (2L * half - 1) / 2) throw new AssertionError("wrong total " + total);
                 if (s >= 0) seconds[s] = (t1 - t0) / 1e9;
             }
         }
-        print("queue, %,d items, 2 producers x 2 consumers (child JVM start included): median %.3f s = %,.0f items/s (best %.3f s)",
+        print("queue, %,d items, 2 producers x 2 consumers: median %.3f s = %,.0f items/s (best %.3f s)",
                 items, median(seconds), items / median(seconds), min(seconds));
     }
 
@@ -237,12 +248,30 @@ public final class ProcessQueueBench {
      * {@code -XX:AOTCache}) recorded by a training pool, alternating so both see the same machine.
      */
     static void poolStartWithAotCache(int samples) throws Exception {
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (Files.isDirectory(Path.of(entry))) {
+                // JDK 25 refuses to record an AOT cache for a class path with directories in it.
+                print("pool start with an AOT cache: skipped, the class path has a directory (%s); run with jars only", entry);
+                return;
+            }
+        }
         Path cache = Files.createTempFile("hhg-worker-", ".aot");
         Files.delete(cache);
         try {
-            try (ProcessPool training = ProcessPool.builder().workers(1).jvmOptions("-XX:AOTCacheOutput=" + cache).start()) {
-                training.map(x -> x + 1, List.of(1, 2, 3));
+            // The training run: one worker started as the pool starts it, told to start and stop. The
+            // JVM writes the cache as it exits (which takes seconds: longer than a pool waits for it).
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:+UseSerialGC", "-XX:-UsePerfData", "--add-modules=jdk.incubator.vector",
+                    "--enable-native-access=ALL-UNNAMED", "-XX:AOTCacheOutput=" + cache,
+                    "-cp", System.getProperty("java.class.path"), "hitchhiker.process.WorkerMain", "pool",
+                    Long.toString(ProcessHandle.current().pid())));
+            Process training = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            try (var in = new java.io.DataOutputStream(training.getOutputStream())) {
+                in.write(1); // INIT, with no initializer: the worker says READY, then sees EOF and exits
+                in.writeInt(0);
             }
+            training.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            training.waitFor(120, TimeUnit.SECONDS);
             if (!Files.exists(cache)) {
                 print("pool start with an AOT cache: the training run wrote no cache; skipped");
                 return;
