@@ -291,6 +291,7 @@ public final class ProcessQueueBench {
                     median(plain), min(plain), Files.size(cache) / 1024, median(aot), min(aot), median(plain) / median(aot));
         } finally {
             Files.deleteIfExists(cache);
+            Files.deleteIfExists(Path.of(cache + ".config")); // the training run's, if it failed half-way
         }
     }
 }
