@@ -1,7 +1,9 @@
 package hitchhiker.cli;
 
 import hitchhiker.mpi.ffm.NativeMpi;
+import hitchhiker.process.RuntimeFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.lang.management.ManagementFactory;
@@ -25,6 +27,10 @@ final class DoctorCommand implements Callable<Integer> {
     @ParentCommand
     private Hhg hhg;
 
+    @Option(names = "--clean", description = {"Only remove the shared-memory files, queues and pipes left by",
+            "toolkit JVMs that were killed (kill -9, a crash), then exit."})
+    private boolean clean;
+
     /** One line of the diagnosis. */
     record Finding(Status status, String what, String advice) {
     }
@@ -42,6 +48,13 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (clean) {
+            List<Path> removed = RuntimeFiles.cleanLeftovers();
+            for (Path p : removed) hhg.out().println("removed " + p);
+            hhg.out().println(removed.isEmpty() ? "Nothing left behind in " + RuntimeFiles.base() + "."
+                    : "Removed " + removed.size() + " leftover" + (removed.size() == 1 ? "" : "s") + " of JVMs no longer running.");
+            return 0;
+        }
         hhg.out().println("DON'T PANIC — checking this machine for the Hitchhiker's Guide to Parallelism");
         List<Finding> findings = diagnose();
         for (Finding f : findings) {

@@ -40,6 +40,29 @@ class ShellCommandTest {
     }
 
     @Test
+    @Timeout(120)
+    void aPoolMapsALambdaTypedAtThePrompt() throws Exception {
+        // The lambda's class exists only in the shell's memory: its bytecode travels to the workers,
+        // and so does the value of the shell variable it reads.
+        String script = """
+                int offset = 100;
+                var pool = new ProcessPool(2);
+                System.out.println("squares=" + pool.map(x -> x * x + offset, List.of(1, 2, 3)));
+                record Pair(int a, int b) implements java.io.Serializable {}
+                System.out.println("pairs=" + pool.map(x -> new Pair(x, -x), List.of(4)).get(0).b());
+                pool.close();
+                """;
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = new ShellCommand().run(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, new HashMap<>());
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as("exit code; stderr: %s; stdout: %s", err, printed).isZero();
+        assertThat(printed).as("stderr: %s", err).contains("squares=[101, 104, 109]", "pairs=-4");
+    }
+
+    @Test
     void startupImportsTheToolkitAndDefinesTheHelpers() {
         String startup = ShellCommand.startupScript();
         assertThat(startup).contains("import hitchhiker.examples.*;")
