@@ -28,6 +28,26 @@ public record Buffer(MemorySegment segment, ElementType type) {
         return new Buffer(MemorySegment.ofArray(a), ElementType.BYTE);
     }
 
+    public static Buffer of(short[] a) {
+        return new Buffer(MemorySegment.ofArray(a), ElementType.SHORT);
+    }
+
+    /** Complex numbers as (real, imaginary) pairs: {@code a.length / 2} elements of MPI_C_DOUBLE_COMPLEX. */
+    public static Buffer complex(double[] realImaginary) {
+        return new Buffer(MemorySegment.ofArray(realImaginary), ElementType.COMPLEX_DOUBLE);
+    }
+
+    /** Complex numbers as (real, imaginary) pairs: {@code a.length / 2} elements of MPI_C_FLOAT_COMPLEX. */
+    public static Buffer complex(float[] realImaginary) {
+        return new Buffer(MemorySegment.ofArray(realImaginary), ElementType.COMPLEX_FLOAT);
+    }
+
+    /**
+     * Marks a collective's send buffer (or, for scatter's root, its receive buffer) as "in place"
+     * (MPI.IN_PLACE): the data is taken from, and the result left in, the other buffer.
+     */
+    public static final Buffer IN_PLACE = new Buffer(MemorySegment.NULL, ElementType.BYTE);
+
     public static Buffer of(int[] a) {
         return new Buffer(MemorySegment.ofArray(a), ElementType.INT);
     }

@@ -65,6 +65,12 @@ final class EmbeddedChannel implements Channel {
     }
 
     @Override
+    public Request issend(MemorySegment data, int dest, int tag) {
+        if (dest == PROC_NULL) return Completed.of(new Status(PROC_NULL, tag, 0));
+        return engine.ssend(endpoint, view, context, tag, view.participant(dest), data);
+    }
+
+    @Override
     public Request irecv(MemorySegment into, int source, int tag) {
         if (source == PROC_NULL) return Completed.of(new Status(PROC_NULL, ANY_TAG, 0));
         return engine.receive(endpoint, view, context, participant(source), tag, into);
@@ -90,6 +96,20 @@ final class EmbeddedChannel implements Channel {
 
     private int participant(int source) {
         return source == ANY_SOURCE ? -1 : view.participant(source);
+    }
+
+    @Override
+    public int compare(Channel other) {
+        if (other == this) return IDENT;
+        if (!(other instanceof EmbeddedChannel o) || o.endpoint.fabric != endpoint.fabric || o.inter != inter) return UNEQUAL;
+        if (java.util.Arrays.equals(view.local(), o.view.local()) && java.util.Arrays.equals(view.remote(), o.view.remote())) {
+            return CONGRUENT;
+        }
+        return sameMembers(view.local(), o.view.local()) && sameMembers(view.remote(), o.view.remote()) ? SIMILAR : UNEQUAL;
+    }
+
+    private static boolean sameMembers(int[] a, int[] b) {
+        return java.util.Arrays.equals(java.util.Arrays.stream(a).sorted().toArray(), java.util.Arrays.stream(b).sorted().toArray());
     }
 
     @Override

@@ -31,7 +31,9 @@ public final class NativeSpawnScenario {
 
     static void parent(Backend backend, int children) {
         Channel world = backend.world();
-        Channel kids = world.spawn(NativeSpawnScenario.class.getName(), List.of(), children, 0);
+        // Only the root's arguments count (MPI ignores the others'): rank 1 passes placeholders.
+        Channel kids = world.rank() == 0 ? world.spawn(NativeSpawnScenario.class.getName(), List.of(), children, 0)
+                : world.spawn(null, null, 0, 0);
         if (!kids.isInter() || kids.remoteSize() != children) throw new AssertionError("intercommunicator to " + kids.remoteSize());
         int root = world.rank() == 0 ? Channel.ROOT : Channel.PROC_NULL;
         kids.bcast(MemorySegment.ofArray(new int[] {100}), root);
