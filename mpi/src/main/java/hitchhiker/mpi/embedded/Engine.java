@@ -128,14 +128,12 @@ final class Engine {
     /** Blocks until a matching message has arrived; fails like a receive when its senders are gone. */
     Status probe(Endpoint e, ChannelView view, int context, int source, int tag) {
         Backoff backoff = new Backoff();
-        long nextCheck = System.nanoTime() + LIVENESS_NANOS;
         RecvOp pending = new RecvOp(this, e, view, context, source, tag, null);
         while (true) {
             Status s = peek(e, view, context, source, tag);
             if (s != null) return s;
             backoff.idle();
-            if (backoff.slow() && System.nanoTime() > nextCheck) {
-                nextCheck = System.nanoTime() + LIVENESS_NANOS;
+            if (backoff.checkDue(LIVENESS_NANOS)) {
                 RuntimeException failure = peerFailure(pending, "probe");
                 Status last = peek(e, view, context, source, tag); // after the look, as in awaitDone
                 if (last != null) return last;
@@ -170,7 +168,6 @@ final class Engine {
     /** Waits for an operation, making progress meanwhile; fails it if the peers it needs are gone. */
     void awaitDone(EmbeddedOp op) {
         Backoff backoff = new Backoff();
-        long nextCheck = System.nanoTime() + LIVENESS_NANOS;
         while (!op.done()) {
             if (lock.tryLock()) {
                 try {
@@ -181,8 +178,7 @@ final class Engine {
             }
             if (op.done()) return;
             backoff.idle();
-            if (backoff.slow() && System.nanoTime() > nextCheck) {
-                nextCheck = System.nanoTime() + LIVENESS_NANOS;
+            if (backoff.checkDue(LIVENESS_NANOS)) {
                 // Look at the peers first, then drain once more: a peer's bytes are published
                 // before it marks itself finished, so whatever it sent is taken in by this
                 // progress, and only an operation still pending after it can never complete.
