@@ -28,6 +28,12 @@ import java.util.Optional;
  *       {@link MessageTruncatedException}.</li>
  * </ul>
  *
+ * <p>Beyond these: {@link #sendrecv}, synchronous sends ({@link #ssend}, {@link #ssendBuffer}),
+ * persistent requests ({@link #sendInit}, {@link #recvInit}), {@link #alltoall}, prefix
+ * reductions ({@link #scan}, {@link #exscan}, {@link #scanBuffer}), {@link #reduceScatterBuffer},
+ * {@link Buffer#IN_PLACE} for the buffer collectives, and communicators made with {@link #dup},
+ * {@link #split} and {@link #splitType}, compared with {@link #compare}.
+ *
  * <p>Ranks, tags and roots are checked here, so a mistake (a destination out of range, a negative
  * tag) is an {@link IllegalArgumentException} naming the value, whatever the backend. Every
  * process of the group calls a collective, in the same order. On an intercommunicator (from

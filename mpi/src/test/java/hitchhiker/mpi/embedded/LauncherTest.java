@@ -292,6 +292,14 @@ class LauncherTest {
             long[] sums = new long[1];
             kids.allreduceBuffer(Buffer.of(new long[] {world.rank() + 1}), Buffer.of(sums), Op.SUM);
             if (sums[0] != 6) throw new AssertionError("intercomm allreduce of buffers " + sums[0]);
+            // Intercommunicator split by parity (parent 0 with children 0 and 2, parent 1 with child 1), and dup.
+            Comm half = kids.split(world.rank() % 2, 0);
+            if (half.size() != 1 || half.remoteSize() != (world.rank() == 0 ? 2 : 1)) throw new AssertionError("split " + half);
+            if (!half.allgather("p" + world.rank()).equals(world.rank() == 0 ? List.of("k0", "k2") : List.of("k1"))) {
+                throw new AssertionError("split allgather");
+            }
+            Comm copy = kids.dup();
+            if (kids.compare(copy) != Mpi.CONGRUENT || !copy.allgather(world.rank()).equals(List.of(0, 1, 2))) throw new AssertionError("dup");
             kids.disconnect();
             List<Object> all = world.gather(List.of(sum[0], hellos, objects == null ? List.of() : objects), 0);
             return all == null ? null : new ArrayList<>(all);
@@ -314,6 +322,11 @@ class LauncherTest {
             long[] sums = new long[1];
             parent.allreduceBuffer(Buffer.of(new long[] {world.rank() + 1}), Buffer.of(sums), Op.SUM);
             if (sums[0] != 3) throw new AssertionError("intercomm allreduce of buffers " + sums[0]);
+            Comm half = parent.split(world.rank() % 2, world.rank());
+            if (half.remoteSize() != 1 || half.size() != (world.rank() % 2 == 0 ? 2 : 1)) throw new AssertionError("split " + half);
+            if (!half.allgather("k" + world.rank()).equals(List.of("p" + world.rank() % 2))) throw new AssertionError("split allgather");
+            Comm copy = parent.dup();
+            if (!copy.allgather(world.rank()).equals(List.of(0, 1))) throw new AssertionError("dup");
             parent.disconnect();
             System.out.println("child " + world.rank() + " parent after disconnect: " + Mpi.parent().map(Comm::toString).orElse("none"));
         }

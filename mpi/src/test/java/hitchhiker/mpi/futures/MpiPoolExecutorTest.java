@@ -94,7 +94,10 @@ public class MpiPoolExecutorTest {
         public Object run(Comm world, List<String> args) throws Exception {
             MpiPoolExecutor pool = MpiPoolExecutor.spawn(2);
             if (pool.workers() != 2) throw new AssertionError("workers " + pool.workers());
-            return new ArrayList<>(exercise(pool));
+            List<Object> seen = exercise(pool);
+            if (!EXPECTED.equals(seen)) throw new AssertionError("the pool answered " + seen);
+            System.out.println("spawned pool ok on the " + hitchhiker.mpi.Mpi.backendName() + " backend");
+            return new ArrayList<>(seen);
         }
     }
 
