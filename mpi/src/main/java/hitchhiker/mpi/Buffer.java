@@ -28,6 +28,11 @@ public record Buffer(MemorySegment segment, ElementType type) {
         return new Buffer(MemorySegment.ofArray(a), ElementType.BYTE);
     }
 
+    /** Truth values as bytes, 0 for false and 1 for true (MPI_C_BOOL): {@link Op#LAND} and {@link Op#LOR} reduce them. */
+    public static Buffer ofBooleans(byte[] zeroOrOne) {
+        return new Buffer(MemorySegment.ofArray(zeroOrOne), ElementType.BOOLEAN);
+    }
+
     public static Buffer of(short[] a) {
         return new Buffer(MemorySegment.ofArray(a), ElementType.SHORT);
     }

@@ -253,6 +253,16 @@ public final class Op implements ReduceOp {
                 }
             }
             case COMPLEX_DOUBLE, COMPLEX_FLOAT -> combineComplex(acc, in, type, count);
+            case BOOLEAN -> {
+                if (builtin != Builtin.LAND && builtin != Builtin.LOR && builtin != null) {
+                    throw new IllegalArgumentException("op " + name + " is not defined for BOOLEAN buffers (LAND and LOR are)");
+                }
+                ValueLayout.OfByte l = ValueLayout.JAVA_BYTE;
+                for (long i = 0; i < count; i++) {
+                    int r = applyInt(acc.getAtIndex(l, i) != 0 ? 1 : 0, in.getAtIndex(l, i) != 0 ? 1 : 0);
+                    acc.setAtIndex(l, i, (byte) (r != 0 ? 1 : 0));
+                }
+            }
         }
     }
 

@@ -199,7 +199,7 @@ class MoreCallsTest {
             w.allreduceBuffer(Buffer.of(new int[] {r + 5}), Buffer.of(kept), Op.NO_OP);
             assertThat(kept[0]).isEqualTo(5);
 
-            // More element types: short, complex (SUM and PROD).
+            // More element types: short, complex (SUM and PROD), booleans (LAND and LOR).
             short[] shorts = new short[2];
             w.allreduceBuffer(Buffer.of(new short[] {(short) r, 2}), Buffer.of(shorts), Op.SUM);
             assertThat(shorts).containsExactly((short) (n * (n - 1) / 2), (short) (2 * n));
@@ -210,6 +210,13 @@ class MoreCallsTest {
             float[] zf = new float[2];
             w.allreduceBuffer(Buffer.complex(new float[] {r, -r}), Buffer.complex(zf), Op.SUM);
             assertThat(zf).containsExactly(n * (n - 1) / 2f, -n * (n - 1) / 2f);
+
+            byte[] both = new byte[2];
+            w.allreduceBuffer(Buffer.ofBooleans(new byte[] {1, (byte) (r == 0 ? 1 : 0)}), Buffer.ofBooleans(both), Op.LAND);
+            assertThat(both).containsExactly(1, n == 1 ? 1 : 0);
+            byte[] either = new byte[1];
+            w.allreduceBuffer(Buffer.ofBooleans(new byte[] {(byte) (r == n - 1 ? 1 : 0)}), Buffer.ofBooleans(either), Op.LOR);
+            assertThat(either).containsExactly(1);
 
             // dup and compare; split_type puts every rank of one machine together.
             try (Comm copy = w.dup()) {

@@ -32,6 +32,7 @@ public final class OpenMpiAbi implements MpiAbi {
         SYMBOLS.put(Predefined.INT8, "ompi_mpi_int8_t");
         SYMBOLS.put(Predefined.INT, "ompi_mpi_int");
         SYMBOLS.put(Predefined.INT16, "ompi_mpi_int16_t");
+        SYMBOLS.put(Predefined.C_BOOL, "ompi_mpi_c_bool");
         SYMBOLS.put(Predefined.C_FLOAT_COMPLEX, "ompi_mpi_c_float_complex");
         SYMBOLS.put(Predefined.C_DOUBLE_COMPLEX, "ompi_mpi_c_double_complex");
         SYMBOLS.put(Predefined.INT64, "ompi_mpi_int64_t");

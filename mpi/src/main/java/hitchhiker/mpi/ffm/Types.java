@@ -17,6 +17,7 @@ final class Types {
         // logical reductions (MPI_BYTE, raw bytes, has none).
         DATATYPES.put(ElementType.BYTE, LibMpi.predefined(MpiAbi.Predefined.INT8));
         DATATYPES.put(ElementType.SHORT, LibMpi.predefined(MpiAbi.Predefined.INT16));
+        DATATYPES.put(ElementType.BOOLEAN, LibMpi.predefined(MpiAbi.Predefined.C_BOOL));
         DATATYPES.put(ElementType.INT, LibMpi.predefined(MpiAbi.Predefined.INT));
         DATATYPES.put(ElementType.COMPLEX_FLOAT, LibMpi.predefined(MpiAbi.Predefined.C_FLOAT_COMPLEX));
         DATATYPES.put(ElementType.COMPLEX_DOUBLE, LibMpi.predefined(MpiAbi.Predefined.C_DOUBLE_COMPLEX));
@@ -50,6 +51,7 @@ final class Types {
         boolean logical = builtin == ReduceOp.Builtin.LAND || builtin == ReduceOp.Builtin.LOR;
         if (logical && (type == ElementType.FLOAT || type == ElementType.DOUBLE)) return 0;
         if (type.complex() && builtin != ReduceOp.Builtin.SUM && builtin != ReduceOp.Builtin.PROD) return 0;
+        if (type == ElementType.BOOLEAN && !logical) return 0;  // MPI defines only logical ops on C_BOOL; Java says why not
         return OPS.get(builtin);
     }
 }

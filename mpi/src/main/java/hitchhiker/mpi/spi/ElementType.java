@@ -4,12 +4,14 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * The element types buffer messages and reductions understand (MPI_BYTE, MPI_SHORT, MPI_INT,
- * MPI_LONG, MPI_FLOAT, MPI_DOUBLE, and MPI_C_FLOAT_COMPLEX / MPI_C_DOUBLE_COMPLEX as pairs of
- * real and imaginary parts). Buffers are always in the platform's native byte order, as in MPI.
+ * The element types buffer messages and reductions understand (MPI_BYTE, MPI_C_BOOL, MPI_SHORT,
+ * MPI_INT, MPI_LONG, MPI_FLOAT, MPI_DOUBLE, and MPI_C_FLOAT_COMPLEX / MPI_C_DOUBLE_COMPLEX as
+ * pairs of real and imaginary parts). Buffers are always in the platform's native byte order, as in MPI.
  */
 public enum ElementType {
     BYTE(ValueLayout.JAVA_BYTE, 1),
+    /** A truth value in one byte, 0 or 1 (C's {@code bool}, MPI_C_BOOL): for LAND and LOR. */
+    BOOLEAN(ValueLayout.JAVA_BYTE, 1),
     SHORT(ValueLayout.JAVA_SHORT_UNALIGNED, 1),
     INT(ValueLayout.JAVA_INT_UNALIGNED, 1),
     LONG(ValueLayout.JAVA_LONG_UNALIGNED, 1),
