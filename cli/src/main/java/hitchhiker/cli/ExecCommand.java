@@ -14,6 +14,7 @@ import hitchhiker.mpi.RankProgram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -47,11 +48,16 @@ import java.util.concurrent.Callable;
                 "method. Under an MPI launcher every rank runs it, on the MPI backend its",
                 "environment gives it."},
         footer = {"", "Examples:", "  mpirun -np 4 ./hhg exec part4.pi n=10000000",
-                "  ./hhg exec part1.pi samples=1000000", "  mpirun -np 2 ./hhg exec com.example.MyRankProgram --size 10"})
+                "  ./hhg exec part1.pi samples=1000000", "  mpirun -np 2 ./hhg exec com.example.MyRankProgram --size 10",
+                "  mpirun -np 2 ./hhg exec -cp build/classes com.example.MyRankProgram"})
 final class ExecCommand implements Callable<Integer> {
 
     @ParentCommand
     private Hhg hhg;
+
+    @Option(names = {"-cp", "--classpath"}, paramLabel = "PATH", split = "[:;]", splitSynopsisLabel = ":",
+            description = "Where the program's own classes are (directories or jars; default: the CLASSPATH variable).")
+    private List<String> classPath = new ArrayList<>();
 
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "An example's id (see hhg list), or a class with main.")
     private String program;
@@ -72,7 +78,9 @@ final class ExecCommand implements Callable<Integer> {
         }
         Class<?> type;
         try {
-            type = Class.forName(program, true, Thread.currentThread().getContextClassLoader());
+            ClassLoader loader = UserClassPath.of(classPath, System.getenv()).loader(Thread.currentThread().getContextClassLoader());
+            Thread.currentThread().setContextClassLoader(loader);  // so that deserialization finds the user's classes
+            type = Class.forName(program, true, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             String unknown;
             try {
@@ -95,10 +103,7 @@ final class ExecCommand implements Callable<Integer> {
      */
     private int runRanks(Class<?> rankProgram) {
         hhg.out().flush();
-        List<String> argv = new ArrayList<>();
-        argv.add(rankProgram.getName());
-        argv.addAll(args);
-        RankMain.main(argv.toArray(String[]::new));  // exits the JVM with the rank's status
+        RankMain.runAndExit(rankProgram.getName(), args, rankProgram.getClassLoader());  // exits the JVM with the rank's status
         return 0;
     }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  hhg mpirun -np 4 part4.hello",
                 "  hhg mpirun -np 2 --tag-output part4.pi n=10000000",
                 "  hhg mpirun -np 3 -cp build/classes com.example.MyProgram -- --its-own-option",
+                "  hhg mpirun -np 2 -J-Xmx4g com.example.BigMessages",
                 "", "If one rank fails, the others are stopped and hhg exits with that rank's status."})
 final class MpirunCommand implements Callable<Integer> {
 
@@ -39,8 +40,13 @@ final class MpirunCommand implements Callable<Integer> {
     private boolean tagOutput;
 
     @Option(names = {"-cp", "--classpath"}, paramLabel = "PATH", split = "[:;]", splitSynopsisLabel = ":",
-            description = "Where the program's own classes are (directories or jars), added to the ranks' class path.")
+            description = "Where the program's own classes are (directories or jars), added to the ranks' class path "
+                    + "(default: the CLASSPATH variable).")
     private List<String> classPath = new ArrayList<>();
+
+    @Option(names = {"-J", "--jvm-option"}, paramLabel = "FLAG",
+            description = "A flag for every rank's JVM, e.g. -J-Xmx4g (repeatable).")
+    private List<String> jvmFlags = new ArrayList<>();
 
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "A part 4 example id or a class name.")
     private String program;
@@ -70,7 +76,13 @@ final class MpirunCommand implements Callable<Integer> {
             throw new BadInputException("unknown program '" + program + "'");
         }
         if (ranks < 1) throw new BadInputException("-np must be at least 1, not " + ranks);
-        Launcher.Options options = new Launcher.Options(tagOutput, hhg.out(), hhg.err(), List.of(), classPath);
+        for (String flag : jvmFlags) {
+            if (!flag.startsWith("-")) throw new BadInputException("a JVM flag starts with '-': " + flag);
+        }
+        List<String> userClassPath = UserClassPath.of(classPath, System.getenv()).entries();
+        Launcher.Options options = new Launcher.Options(tagOutput, hhg.out(), hhg.err(), jvmFlags, userClassPath);
+        String script = System.getenv("HHG_SCRIPT_PID");
+        if (script != null && script.matches("\\d+")) Launcher.exitWhenGone(Long.parseLong(script));
         try {
             return Launcher.launch(ranks, mainClass, args, options);
         } catch (IllegalArgumentException e) {

@@ -16,7 +16,7 @@ class MpirunCommandTest {
     record Outcome(int code, String out, String err) {
     }
 
-    private Outcome hhg(String... args) {
+    static Outcome hhg(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int code = Hhg.execute(Catalogue.guide(), args, new PrintStream(out, true), new PrintStream(err, true));

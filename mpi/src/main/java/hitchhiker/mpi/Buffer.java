@@ -28,6 +28,31 @@ public record Buffer(MemorySegment segment, ElementType type) {
         return new Buffer(MemorySegment.ofArray(a), ElementType.BYTE);
     }
 
+    /** Truth values as bytes, 0 for false and 1 for true (MPI_C_BOOL): {@link Op#LAND} and {@link Op#LOR} reduce them. */
+    public static Buffer ofBooleans(byte[] zeroOrOne) {
+        return new Buffer(MemorySegment.ofArray(zeroOrOne), ElementType.BOOLEAN);
+    }
+
+    public static Buffer of(short[] a) {
+        return new Buffer(MemorySegment.ofArray(a), ElementType.SHORT);
+    }
+
+    /** Complex numbers as (real, imaginary) pairs: {@code a.length / 2} elements of MPI_C_DOUBLE_COMPLEX. */
+    public static Buffer complex(double[] realImaginary) {
+        return new Buffer(MemorySegment.ofArray(realImaginary), ElementType.COMPLEX_DOUBLE);
+    }
+
+    /** Complex numbers as (real, imaginary) pairs: {@code a.length / 2} elements of MPI_C_FLOAT_COMPLEX. */
+    public static Buffer complex(float[] realImaginary) {
+        return new Buffer(MemorySegment.ofArray(realImaginary), ElementType.COMPLEX_FLOAT);
+    }
+
+    /**
+     * Marks a collective's send buffer (or, for scatter's root, its receive buffer) as "in place"
+     * (MPI.IN_PLACE): the data is taken from, and the result left in, the other buffer.
+     */
+    public static final Buffer IN_PLACE = new Buffer(MemorySegment.NULL, ElementType.BYTE);
+
     public static Buffer of(int[] a) {
         return new Buffer(MemorySegment.ofArray(a), ElementType.INT);
     }

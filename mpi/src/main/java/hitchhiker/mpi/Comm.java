@@ -28,6 +28,12 @@ import java.util.Optional;
  *       {@link MessageTruncatedException}.</li>
  * </ul>
  *
+ * <p>Beyond these: {@link #sendrecv}, synchronous sends ({@link #ssend}, {@link #ssendBuffer}),
+ * persistent requests ({@link #sendInit}, {@link #recvInit}), {@link #alltoall}, prefix
+ * reductions ({@link #scan}, {@link #exscan}, {@link #scanBuffer}), {@link #reduceScatterBuffer},
+ * {@link Buffer#IN_PLACE} for the buffer collectives, and communicators made with {@link #dup},
+ * {@link #split} and {@link #splitType}, compared with {@link #compare}.
+ *
  * <p>Ranks, tags and roots are checked here, so a mistake (a destination out of range, a negative
  * tag) is an {@link IllegalArgumentException} naming the value, whatever the backend. Every
  * process of the group calls a collective, in the same order. On an intercommunicator (from
@@ -40,6 +46,7 @@ public class Comm implements AutoCloseable {
     private static final int DEFAULT_TAG = 0;
 
     private final Channel channel;
+    private volatile boolean freed;
 
     /** A communicator over a backend's channel (backends and tests create these; programs use {@link Mpi#world()}). */
     public Comm(Channel channel) {
@@ -82,7 +89,7 @@ public class Comm implements AutoCloseable {
     public void send(Object value, int dest, int tag) {
         checkDest(dest);
         checkSendTag(tag);
-        channel.send(Serial.serialize(value), dest, tag);
+        channel.sendAnySize(Serial.serialize(value), dest, tag);
     }
 
     /** Receives an object from any rank, with any tag. */
@@ -104,7 +111,7 @@ public class Comm implements AutoCloseable {
     public <T> Message<T> recvMessage(int source, int tag) {
         checkSource(source);
         checkRecvTag(tag);
-        hitchhiker.mpi.spi.Request r = channel.irecvAnySize(source, tag);
+        hitchhiker.mpi.spi.Request r = channel.recvAnySize(source, tag);
         Status status = r.await();
         return new Message<>(Serial.deserialize(r.payload()), status);
     }
@@ -113,10 +120,13 @@ public class Comm implements AutoCloseable {
     public Request isend(Object value, int dest, int tag) {
         checkDest(dest);
         checkSendTag(tag);
-        return new Request(channel.isend(Serial.serialize(value), dest, tag));
+        return new Request(channel.isendAnySize(Serial.serialize(value), dest, tag));
     }
 
-    /** Starts receiving an object of any size. */
+    /**
+     * Starts receiving an object of any size. The receive is posted now: receives that match the
+     * same messages get them in the order they were posted, as MPI requires.
+     */
     public <T> ReceiveRequest<T> irecv(int source, int tag) {
         checkSource(source);
         checkRecvTag(tag);
@@ -135,6 +145,33 @@ public class Comm implements AutoCloseable {
         checkSource(source);
         checkRecvTag(tag);
         return Optional.ofNullable(channel.iprobe(source, tag));
+    }
+
+    /** A synchronous send of an object (MPI_Ssend): returns once a receive has matched it. */
+    public void ssend(Object value, int dest, int tag) {
+        issend(value, dest, tag).waitFor();
+    }
+
+    /** Starts a synchronous send of an object (MPI_Issend): the request completes once a receive has matched it. */
+    public Request issend(Object value, int dest, int tag) {
+        checkDest(dest);
+        checkSendTag(tag);
+        return new Request(channel.issendAnySize(Serial.serialize(value), dest, tag));
+    }
+
+    /**
+     * Sends {@code value} to {@code dest} and receives an object from {@code source} at once
+     * (MPI_Sendrecv), so a ring shift cannot deadlock.
+     */
+    public <T> T sendrecv(Object value, int dest, int sendTag, int source, int recvTag) {
+        checkDest(dest);
+        checkSendTag(sendTag);
+        checkSource(source);
+        checkRecvTag(recvTag);
+        hitchhiker.mpi.spi.Request sent = channel.isendAnySize(Serial.serialize(value), dest, sendTag);
+        hitchhiker.mpi.spi.Request got = channel.recvAnySize(source, recvTag);
+        sent.await();
+        return Serial.deserialize(got.payload());
     }
 
     // ---- objects: collectives --------------------------------------------------------------------
@@ -221,13 +258,12 @@ public class Comm implements AutoCloseable {
         return split(all, counts);
     }
 
-    /** Every rank's value, in rank order, in every rank. */
+    /** Every rank's value, in rank order, in every rank (on an intercommunicator: the remote group's values). */
     public <T> List<T> allgather(T value) {
-        requireIntra("allgather");
         MemorySegment bytes = Serial.serialize(value);
         MemorySegment length = longs(1);
         length.set(ValueLayout.JAVA_LONG, 0, bytes.byteSize());
-        MemorySegment lengths = longs(size());
+        MemorySegment lengths = longs(remoteSize());
         channel.allgather(length, lengths);
         long[] counts = lengths.toArray(ValueLayout.JAVA_LONG);
         MemorySegment all = allocate(Arrays.stream(counts).sum());
@@ -242,10 +278,53 @@ public class Comm implements AutoCloseable {
         return all == null ? null : fold(all, op);
     }
 
-    /** {@code v0 op v1 op ... op v(n-1)} in every rank. */
+    /** {@code v0 op v1 op ... op v(n-1)} in every rank (on an intercommunicator: of the remote group's values). */
     public <T> T allreduce(T value, Op op) {
         Objects.requireNonNull(op, "op");
         return fold(allgather(value), op);
+    }
+
+    /** Rank i gets element i of every rank's list, in rank order (MPI_Alltoall of objects): one value per rank in, one per rank out. */
+    public <T> List<T> alltoall(List<? extends T> values) {
+        int n = remoteSize();
+        Objects.requireNonNull(values, "alltoall needs a list of values");
+        if (values.size() != n) throw new IllegalArgumentException("alltoall needs one value per rank: " + values.size() + " for " + n);
+        long[] sendCounts = new long[n];
+        List<MemorySegment> parts = new ArrayList<>(n);
+        MemorySegment lengths = longs(n);
+        for (int r = 0; r < n; r++) {
+            MemorySegment part = Serial.serialize(values.get(r));
+            parts.add(part);
+            sendCounts[r] = part.byteSize();
+            lengths.setAtIndex(ValueLayout.JAVA_LONG, r, part.byteSize());
+        }
+        MemorySegment incoming = longs(n);
+        channel.alltoall(lengths, incoming);
+        long[] recvCounts = incoming.toArray(ValueLayout.JAVA_LONG);
+        MemorySegment all = allocate(Arrays.stream(sendCounts).sum());
+        long at = 0;
+        for (MemorySegment part : parts) {
+            MemorySegment.copy(part, 0, all, at, part.byteSize());
+            at += part.byteSize();
+        }
+        MemorySegment got = allocate(Arrays.stream(recvCounts).sum());
+        channel.alltoallv(all, sendCounts, got, recvCounts);
+        return split(got, recvCounts);
+    }
+
+    /** {@code v0 op v1 op ... op v(rank)} in each rank (MPI_Scan of objects). */
+    public <T> T scan(T value, Op op) {
+        Objects.requireNonNull(op, "op");
+        requireIntra("scan");
+        return fold(allgather(value).subList(0, rank() + 1), op);
+    }
+
+    /** {@code v0 op ... op v(rank-1)} in each rank, {@code null} in rank 0 (MPI_Exscan of objects). */
+    public <T> T exscan(T value, Op op) {
+        Objects.requireNonNull(op, "op");
+        requireIntra("exscan");
+        List<T> all = allgather(value);
+        return rank() == 0 ? null : fold(all.subList(0, rank()), op);
     }
 
     @SuppressWarnings("unchecked")
@@ -295,6 +374,53 @@ public class Comm implements AutoCloseable {
         return new Request(channel.irecv(Objects.requireNonNull(buffer, "buffer").segment(), source, tag));
     }
 
+    /** A synchronous send (MPI_Ssend): returns once a receive has matched the message. */
+    public void ssendBuffer(Buffer buffer, int dest, int tag) {
+        issendBuffer(buffer, dest, tag).waitFor();
+    }
+
+    /** Starts a synchronous send (MPI_Issend): the request completes once a receive has matched the message. */
+    public Request issendBuffer(Buffer buffer, int dest, int tag) {
+        checkDest(dest);
+        checkSendTag(tag);
+        return new Request(channel.issend(Objects.requireNonNull(buffer, "buffer").segment(), dest, tag));
+    }
+
+    /** Sends {@code send} to {@code dest} and receives into {@code recv} from {@code source} at once (MPI_Sendrecv). */
+    public Status sendrecvBuffer(Buffer send, int dest, int sendTag, Buffer recv, int source, int recvTag) {
+        checkDest(dest);
+        checkSendTag(sendTag);
+        checkSource(source);
+        checkRecvTag(recvTag);
+        hitchhiker.mpi.spi.Request sent = channel.isend(Objects.requireNonNull(send, "send").segment(), dest, sendTag);
+        Status got = channel.recv(Objects.requireNonNull(recv, "recv").segment(), source, recvTag);
+        sent.await();
+        return got;
+    }
+
+    /** Sends {@code buffer}'s contents and receives into the same buffer (MPI_Sendrecv_replace). */
+    public Status sendrecvReplaceBuffer(Buffer buffer, int dest, int sendTag, int source, int recvTag) {
+        Objects.requireNonNull(buffer, "buffer");
+        MemorySegment copy = allocate(buffer.segment().byteSize()).copyFrom(buffer.segment());
+        return sendrecvBuffer(new Buffer(copy, buffer.type()), dest, sendTag, buffer, source, recvTag);
+    }
+
+    /** A persistent send (MPI_Send_init): {@link Prequest#start} sends {@code buffer}'s contents as they are then, each time. */
+    public Prequest sendInit(Buffer buffer, int dest, int tag) {
+        checkDest(dest);
+        checkSendTag(tag);
+        Objects.requireNonNull(buffer, "buffer");
+        return new Prequest(() -> channel.isend(buffer.segment(), dest, tag));
+    }
+
+    /** A persistent receive (MPI_Recv_init): each {@link Prequest#start} receives one message into {@code buffer}. */
+    public Prequest recvInit(Buffer buffer, int source, int tag) {
+        checkSource(source);
+        checkRecvTag(tag);
+        Objects.requireNonNull(buffer, "buffer");
+        return new Prequest(() -> channel.irecv(buffer.segment(), source, tag));
+    }
+
     // ---- buffers: collectives ----------------------------------------------------------------
 
     /** Copies the root's buffer into every other process's buffer of the same size (MPI_Bcast). */
@@ -311,6 +437,10 @@ public class Comm implements AutoCloseable {
         checkRoot(root);
         boolean sender = isInter() ? root == Mpi.ROOT : rank() == root;
         int receivers = isInter() ? remoteSize() : size();
+        if (recv == Buffer.IN_PLACE && sender && !isInter()) {
+            // The root's own block stays where it is in send.
+            recv = new Buffer(allocate(Objects.requireNonNull(send, "send").segment().byteSize() / receivers), send.type());
+        }
         if (sender) {
             Objects.requireNonNull(send, "the root of scatter needs a send buffer");
             long block = isInter() ? send.segment().byteSize() / receivers : recv.segment().byteSize();
@@ -329,6 +459,11 @@ public class Comm implements AutoCloseable {
     public void gatherBuffer(Buffer send, Buffer recv, int root) {
         checkRoot(root);
         boolean receiver = isInter() ? root == Mpi.ROOT : rank() == root;
+        if (send == Buffer.IN_PLACE && receiver && !isInter()) {
+            // The root's own block is already where it belongs in recv.
+            long block = recv.segment().byteSize() / size();
+            send = new Buffer(allocate(block).copyFrom(recv.segment().asSlice(rank() * block, block)), recv.type());
+        }
         int senders = isInter() ? remoteSize() : size();
         if (receiver) {
             Objects.requireNonNull(recv, "the root of gather needs a receive buffer");
@@ -342,9 +477,27 @@ public class Comm implements AutoCloseable {
 
     /** Every rank's {@code send}, in rank order, into every rank's {@code recv} (MPI_Allgather). */
     public void allgatherBuffer(Buffer send, Buffer recv) {
-        requireIntra("allgather");
-        requireRoom(recv, send.segment().byteSize() * size(), "allgather's receive buffer");
-        channel.allgather(send.segment(), recv.segment().asSlice(0, send.segment().byteSize() * size()));
+        Objects.requireNonNull(recv, "recv");
+        if (send == Buffer.IN_PLACE) {
+            requireIntra("allgather in place");
+            long block = recv.segment().byteSize() / size();
+            send = new Buffer(allocate(block).copyFrom(recv.segment().asSlice(rank() * block, block)), recv.type());
+        }
+        requireRoom(recv, send.segment().byteSize() * remoteSize(), "allgather's receive buffer");
+        channel.allgather(send.segment(), recv.segment().asSlice(0, send.segment().byteSize() * remoteSize()));
+    }
+
+    /** Block j of every rank's {@code send} goes to rank j, into block i of its {@code recv} for sender i (MPI_Alltoall). */
+    public void alltoallBuffer(Buffer send, Buffer recv) {
+        Objects.requireNonNull(recv, "recv");
+        if (send == Buffer.IN_PLACE) send = copyOf(recv);
+        Objects.requireNonNull(send, "send");
+        int n = remoteSize();
+        if (send.segment().byteSize() % n != 0) {
+            throw new IllegalArgumentException("alltoall's send buffer of " + send.count() + " elements does not split into " + n + " blocks");
+        }
+        requireRoom(recv, send.segment().byteSize(), "alltoall's receive buffer");
+        channel.alltoall(send.segment(), recv.segment().asSlice(0, send.segment().byteSize()));
     }
 
     /**
@@ -359,6 +512,7 @@ public class Comm implements AutoCloseable {
         if (isInter() && root == Mpi.PROC_NULL) return;
         if (receiver) {
             Objects.requireNonNull(recv, "the root of reduce needs a receive buffer");
+            if (send == Buffer.IN_PLACE) send = copyOf(recv);
             MemorySegment in = isInter() ? MemorySegment.NULL : Objects.requireNonNull(send, "send").segment();
             long bytes = isInter() ? recv.segment().byteSize() : in.byteSize();
             requireRoom(recv, bytes, "reduce's receive buffer");
@@ -371,14 +525,106 @@ public class Comm implements AutoCloseable {
 
     /** Like {@link #reduceBuffer}, with the result in every rank's {@code recv} (MPI_Allreduce). */
     public void allreduceBuffer(Buffer send, Buffer recv, Op op) {
-        requireIntra("allreduce");
         Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(recv, "recv");
+        if (send == Buffer.IN_PLACE) send = copyOf(recv);
         requireRoom(recv, send.segment().byteSize(), "allreduce's receive buffer");
         if (send.type() != recv.type()) throw new IllegalArgumentException("send is " + send.type() + ", recv " + recv.type());
         channel.allreduce(send.segment(), recv.segment().asSlice(0, send.segment().byteSize()), send.type(), op);
     }
 
+    /** Rank i's {@code recv} gets {@code send_0 op ... op send_i}, element-wise (MPI_Scan). */
+    public void scanBuffer(Buffer send, Buffer recv, Op op) {
+        scanBuffer(send, recv, op, false);
+    }
+
+    /** Rank i's {@code recv} gets {@code send_0 op ... op send_(i-1)}; rank 0's is left as it is (MPI_Exscan). */
+    public void exscanBuffer(Buffer send, Buffer recv, Op op) {
+        scanBuffer(send, recv, op, true);
+    }
+
+    private void scanBuffer(Buffer send, Buffer recv, Op op, boolean exclusive) {
+        requireIntra(exclusive ? "exscan" : "scan");
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(recv, "recv");
+        if (send == Buffer.IN_PLACE) send = copyOf(recv);
+        requireRoom(recv, send.segment().byteSize(), (exclusive ? "exscan" : "scan") + "'s receive buffer");
+        requireSameType(send, recv);
+        channel.scan(send.segment(), recv.segment().asSlice(0, send.segment().byteSize()), send.type(), op, exclusive);
+    }
+
+    /**
+     * Reduces every rank's {@code send} element-wise and scatters the result in equal blocks:
+     * rank i's {@code recv} gets block i (MPI_Reduce_scatter_block). With {@link Buffer#IN_PLACE}
+     * as {@code send}, {@code recv} holds the whole input and its first block the result.
+     */
+    public void reduceScatterBlockBuffer(Buffer send, Buffer recv, Op op) {
+        Objects.requireNonNull(recv, "recv");
+        if (send == Buffer.IN_PLACE) {
+            send = copyOf(recv);
+            recv = recv.slice(0, recv.count() / size());
+        }
+        Objects.requireNonNull(send, "send");
+        int[] counts = new int[size()];
+        Arrays.fill(counts, Math.toIntExact(recv.count()));
+        reduceScatterBuffer(send, recv, counts, op);
+    }
+
+    /** Reduces every rank's {@code send} element-wise and scatters the result: rank i gets {@code counts[i]} elements (MPI_Reduce_scatter). */
+    public void reduceScatterBuffer(Buffer send, Buffer recv, int[] counts, Op op) {
+        requireIntra("reduce_scatter");
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(send, "send");
+        Objects.requireNonNull(recv, "recv");
+        if (counts.length != size()) throw new IllegalArgumentException("reduce_scatter needs one count per rank: " + counts.length + " for " + size());
+        long total = Arrays.stream(counts).asLongStream().sum();
+        if (send.count() != total) throw new IllegalArgumentException("reduce_scatter's send buffer has " + send.count() + " elements, the counts add up to " + total);
+        requireRoom(recv, (long) counts[rank()] * send.type().bytes(), "reduce_scatter's receive buffer");
+        MemorySegment reduced = rank() == 0 ? allocate(send.segment().byteSize()) : MemorySegment.NULL;
+        channel.reduce(send.segment(), reduced, send.type(), op, 0);
+        long[] bytes = Arrays.stream(counts).asLongStream().map(c -> c * send.type().bytes()).toArray();
+        channel.scatterv(reduced, bytes, recv.segment().asSlice(0, bytes[rank()]), 0);
+    }
+
     // ---- communicators ------------------------------------------------------------------------
+
+    /** A new communicator over the same group, whose messages never match this one's (MPI_Comm_dup); collective. */
+    public Comm dup() {
+        return new Comm(channel.dup());
+    }
+
+    /**
+     * How this communicator relates to {@code other} (MPI_Comm_compare): {@link Mpi#IDENT},
+     * {@link Mpi#CONGRUENT} (same processes, same order), {@link Mpi#SIMILAR} (same processes)
+     * or {@link Mpi#UNEQUAL}.
+     */
+    public int compare(Comm other) {
+        Objects.requireNonNull(other, "other");
+        return channel.compare(other.channel);
+    }
+
+    /**
+     * Splits the group into the processes that can share memory (MPI_Comm_split_type with
+     * {@link Mpi#COMM_TYPE_SHARED}): one communicator per machine, ordered by {@code key} then rank.
+     */
+    public Comm splitType(int splitType, int key) {
+        if (splitType == Mpi.UNDEFINED) return split(Mpi.UNDEFINED, key);
+        if (splitType != Mpi.COMM_TYPE_SHARED) throw new IllegalArgumentException("split type must be COMM_TYPE_SHARED or UNDEFINED, not " + splitType);
+        requireIntra("split_type");
+        List<String> hosts = allgather(Mpi.processorName());
+        return split(hosts.indexOf(hosts.get(rank())), key);
+    }
+
+    /** Whether {@code other} is a communicator over the same backend channel (the same MPI communicator). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Comm c && c.channel == channel;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(channel);
+    }
 
     /**
      * Splits the group (MPI_Comm_split): processes passing the same {@code color} form a new
@@ -387,7 +633,6 @@ public class Comm implements AutoCloseable {
      */
     public Comm split(int color, int key) {
         if (color < 0 && color != Mpi.UNDEFINED) throw new IllegalArgumentException("split color must be >= 0, not " + color);
-        requireIntra("split");
         Channel c = channel.split(color, key);
         return c == null ? null : new Comm(c);
     }
@@ -396,30 +641,39 @@ public class Comm implements AutoCloseable {
      * Starts {@code count} new processes running {@code mainClass} (a {@code main(String[])} or a
      * {@link RankProgram}) in a world of their own, and returns an intercommunicator to them
      * (MPI_Comm_spawn); they reach back with {@link Mpi#parent()}. Collective over this group;
-     * the root starts them.
+     * the root starts them, and only its {@code mainClass}, {@code args} and {@code count} count:
+     * the other processes may pass anything (null, 0), as MPI says.
      */
     public Comm spawn(String mainClass, List<String> args, int count, int root) {
-        Objects.requireNonNull(mainClass, "mainClass");
-        if (count < 1) throw new IllegalArgumentException("spawn needs at least 1 process, not " + count);
         requireIntra("spawn");
         checkRoot(root);
-        return new Comm(channel.spawn(mainClass, List.copyOf(args), count, root));
+        if (rank() != root) return new Comm(channel.spawn(null, List.of(), 0, root));
+        Objects.requireNonNull(mainClass, "mainClass");
+        if (count < 1) throw new IllegalArgumentException("spawn needs at least 1 process, not " + count);
+        return new Comm(channel.spawn(mainClass, args == null ? List.of() : List.copyOf(args), count, root));
     }
 
-    /** {@link #spawn(String, List, int, int)} by class. */
+    /** {@link #spawn(String, List, int, int)} by class ({@code mainClass} may be null except at the root). */
     public Comm spawn(Class<?> mainClass, List<String> args, int count, int root) {
-        return spawn(mainClass.getName(), args, count, root);
+        return spawn(mainClass == null ? null : mainClass.getName(), args, count, root);
     }
 
     /** Waits for this communicator's pending traffic, then frees it (MPI_Comm_disconnect); collective. */
     public void disconnect() {
+        freed = true;
         channel.disconnect();
     }
 
     /** Frees this communicator (MPI_Comm_free). */
     @Override
     public void close() {
+        freed = true;
         channel.close();
+    }
+
+    /** Whether {@link #disconnect} or {@link #close} has freed this communicator. */
+    public boolean isFreed() {
+        return freed;
     }
 
     @Override
@@ -475,6 +729,14 @@ public class Comm implements AutoCloseable {
             throw new IllegalArgumentException(what + " is too small: " + b.count() + " " + b.type() + " elements, "
                     + bytes / b.type().bytes() + " needed");
         }
+    }
+
+    private static Buffer copyOf(Buffer b) {
+        return new Buffer(allocate(b.segment().byteSize()).copyFrom(b.segment()), b.type());
+    }
+
+    private static void requireSameType(Buffer send, Buffer recv) {
+        if (send.type() != recv.type()) throw new IllegalArgumentException("send is " + send.type() + ", recv " + recv.type());
     }
 
     private static MemorySegment longs(int n) {

@@ -26,6 +26,18 @@ public final class Mpi {
     public static final int ROOT = Channel.ROOT;
     /** The split color that joins no group (MPI.UNDEFINED). */
     public static final int UNDEFINED = Channel.UNDEFINED;
+    /** "In place" for a buffer collective (MPI.IN_PLACE): see {@link Buffer#IN_PLACE}. */
+    public static final Buffer IN_PLACE = Buffer.IN_PLACE;
+    /** {@link Comm#compare} results: the same communicator (MPI.IDENT). */
+    public static final int IDENT = Channel.IDENT;
+    /** The same processes in the same order, another communicator (MPI.CONGRUENT). */
+    public static final int CONGRUENT = Channel.CONGRUENT;
+    /** The same processes in another order (MPI.SIMILAR). */
+    public static final int SIMILAR = Channel.SIMILAR;
+    /** Anything else (MPI.UNEQUAL). */
+    public static final int UNEQUAL = Channel.UNEQUAL;
+    /** {@link Comm#splitType}: the processes that can share memory, one group per machine (MPI.COMM_TYPE_SHARED). */
+    public static final int COMM_TYPE_SHARED = 0;
 
     private static Backend backend;
     private static Comm world;
@@ -65,11 +77,14 @@ public final class Mpi {
         }
     }
 
-    /** The intercommunicator to the processes that spawned this one (Comm.Get_parent), if any. */
+    /**
+     * The intercommunicator to the processes that spawned this one (Comm.Get_parent), if any;
+     * empty once it has been disconnected or freed, as MPI then returns MPI_COMM_NULL.
+     */
     public static Optional<Comm> parent() {
         backend();
         synchronized (Mpi.class) {
-            return Optional.ofNullable(parent);
+            return parent == null || parent.isFreed() ? Optional.empty() : Optional.of(parent);
         }
     }
 
@@ -97,6 +112,11 @@ public final class Mpi {
     public static synchronized void finish() {
         if (backend != null && !finished) backend.finish();
         finished = true;
+    }
+
+    /** Records that this process's program failed ({@link Backend#failed}), if message passing has started. */
+    static synchronized void failed(Throwable cause) {
+        if (backend != null && !finished) backend.failed(!(cause instanceof PeerFailedException));
     }
 
     /** Ends the whole job now with this exit code (MPI.COMM_WORLD.Abort). */

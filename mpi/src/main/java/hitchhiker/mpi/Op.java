@@ -34,6 +34,40 @@ public final class Op implements ReduceOp {
     public static final Op LAND = new Op("LAND", Builtin.LAND, true, null, null, null, null);
     /** Logical or, as {@link #LAND}. */
     public static final Op LOR = new Op("LOR", Builtin.LOR, true, null, null, null, null);
+    /**
+     * The largest value with its index (MPI.MAXLOC), on {@link Loc} objects: of equal values the
+     * smaller index wins, so the result does not depend on the order of combination.
+     */
+    public static final Op MAXLOC = loc("MAXLOC", 1);
+    /** The smallest value with its index (MPI.MINLOC), as {@link #MAXLOC}. */
+    public static final Op MINLOC = loc("MINLOC", -1);
+    /** The later operand (MPI.REPLACE): a reduction gives the last rank's value. */
+    public static final Op REPLACE = new Op("REPLACE", null, false, (a, b) -> b, (x, y) -> y, (x, y) -> y, (x, y) -> y);
+    /** The earlier operand (MPI.NO_OP): a reduction gives the first rank's value. */
+    public static final Op NO_OP = new Op("NO_OP", null, false, (a, b) -> a, (x, y) -> x, (x, y) -> x, (x, y) -> x);
+
+    /**
+     * A value with the index it belongs to (typically a rank), for {@link #MAXLOC} and
+     * {@link #MINLOC}: mpi4py's {@code (value, index)} pairs.
+     */
+    public record Loc<V extends Comparable<? super V>>(V value, int index) implements java.io.Serializable {
+        public Loc {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Op loc(String name, int sign) {
+        BinaryOperator<Object> pick = (a, b) -> {
+            if (!(a instanceof Loc x) || !(b instanceof Loc y)) {
+                throw new IllegalArgumentException("op " + name + " combines Op.Loc(value, index) pairs, not "
+                        + (a == null ? "null" : a.getClass().getSimpleName()));
+            }
+            int c = Integer.signum(((Comparable) x.value()).compareTo(y.value())) * sign;
+            return c > 0 || (c == 0 && x.index() <= y.index()) ? x : y;
+        };
+        return new Op(name, null, true, pick, null, null, null);
+    }
 
     private final String name;
     private final Builtin builtin;
@@ -76,7 +110,7 @@ public final class Op implements ReduceOp {
         return new Op(name, null, commutative, null, null, Objects.requireNonNull(op), null);
     }
 
-    /** A user-defined element-wise op for INT (and BYTE) buffers. */
+    /** A user-defined element-wise op for INT (and SHORT and BYTE) buffers. */
     public static Op ofInts(String name, IntBinaryOperator op, boolean commutative) {
         return new Op(name, null, commutative, null, null, null, Objects.requireNonNull(op));
     }
@@ -206,13 +240,63 @@ public final class Op implements ReduceOp {
                 ValueLayout.OfInt l = ValueLayout.JAVA_INT_UNALIGNED;
                 for (long i = 0; i < count; i++) acc.setAtIndex(l, i, applyInt(acc.getAtIndex(l, i), in.getAtIndex(l, i)));
             }
+            case SHORT -> {
+                ValueLayout.OfShort l = ValueLayout.JAVA_SHORT_UNALIGNED;
+                for (long i = 0; i < count; i++) {
+                    acc.setAtIndex(l, i, (short) applyInt(acc.getAtIndex(l, i), in.getAtIndex(l, i)));
+                }
+            }
             case BYTE -> {
                 ValueLayout.OfByte l = ValueLayout.JAVA_BYTE;
                 for (long i = 0; i < count; i++) {
                     acc.setAtIndex(l, i, (byte) applyInt(acc.getAtIndex(l, i), in.getAtIndex(l, i)));
                 }
             }
+            case COMPLEX_DOUBLE, COMPLEX_FLOAT -> combineComplex(acc, in, type, count);
+            case BOOLEAN -> {
+                if (builtin != Builtin.LAND && builtin != Builtin.LOR && builtin != null) {
+                    throw new IllegalArgumentException("op " + name + " is not defined for BOOLEAN buffers (LAND and LOR are)");
+                }
+                ValueLayout.OfByte l = ValueLayout.JAVA_BYTE;
+                for (long i = 0; i < count; i++) {
+                    int r = applyInt(acc.getAtIndex(l, i) != 0 ? 1 : 0, in.getAtIndex(l, i) != 0 ? 1 : 0);
+                    acc.setAtIndex(l, i, (byte) (r != 0 ? 1 : 0));
+                }
+            }
         }
+    }
+
+    /** SUM and PROD of complex numbers (MPI defines no other predefined op on them); a user op part by part. */
+    private void combineComplex(MemorySegment acc, MemorySegment in, ElementType type, long count) {
+        boolean dbl = type == ElementType.COMPLEX_DOUBLE;
+        for (long i = 0; i < count; i++) {
+            double ar = part(acc, dbl, 2 * i), ai = part(acc, dbl, 2 * i + 1);
+            double br = part(in, dbl, 2 * i), bi = part(in, dbl, 2 * i + 1);
+            double r, im;
+            if (builtin == Builtin.SUM) {
+                r = ar + br;
+                im = ai + bi;
+            } else if (builtin == Builtin.PROD) {
+                r = ar * br - ai * bi;
+                im = ar * bi + ai * br;
+            } else if (builtin == null && doubles != null) {
+                r = doubles.applyAsDouble(ar, br);
+                im = doubles.applyAsDouble(ai, bi);
+            } else {
+                throw new IllegalArgumentException("op " + name + " is not defined for complex numbers (SUM and PROD are)");
+            }
+            setPart(acc, dbl, 2 * i, r);
+            setPart(acc, dbl, 2 * i + 1, im);
+        }
+    }
+
+    private static double part(MemorySegment s, boolean dbl, long index) {
+        return dbl ? s.getAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, index) : s.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, index);
+    }
+
+    private static void setPart(MemorySegment s, boolean dbl, long index, double v) {
+        if (dbl) s.setAtIndex(ValueLayout.JAVA_DOUBLE_UNALIGNED, index, v);
+        else s.setAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, index, (float) v);
     }
 
     private double applyDouble(double x, double y) {

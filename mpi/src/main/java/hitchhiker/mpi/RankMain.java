@@ -31,18 +31,30 @@ public final class RankMain {
             System.err.println("usage: hitchhiker.mpi.RankMain <main class> [args...]");
             System.exit(2);
         }
-        int status = run(argv[0], Arrays.asList(argv).subList(1, argv.length));
+        exit(run(argv[0], Arrays.asList(argv).subList(1, argv.length), RankMain.class.getClassLoader()));
+    }
+
+    /**
+     * Runs {@code className}, loaded by {@code loader} (a user's class path), as {@link #main}
+     * does, and exits the JVM with the rank's status.
+     */
+    public static void runAndExit(String className, List<String> args, ClassLoader loader) {
+        exit(run(className, args, loader));
+    }
+
+    private static void exit(int status) {
         System.out.flush();
         System.err.flush();
         System.exit(status);
     }
 
-    static int run(String className, List<String> args) {
+    static int run(String className, List<String> args, ClassLoader loader) {
         String who = "rank ?";
         try {
             Comm world = Mpi.world();
-            who = (Mpi.parent().isPresent() ? "spawned rank " : "rank ") + world.rank();
-            Class<?> type = Class.forName(className);
+            boolean spawned = Mpi.parent().isPresent();  // asked now: the program may finish message passing itself
+            who = (spawned ? "spawned rank " : "rank ") + world.rank();
+            Class<?> type = Class.forName(className, true, loader);
             Object result = null;
             if (RankProgram.class.isAssignableFrom(type)) {
                 RankProgram program = (RankProgram) type.getDeclaredConstructor().newInstance();
@@ -53,7 +65,7 @@ public final class RankMain {
                 main.invoke(null, (Object) args.toArray(String[]::new));
             }
             String resultFile = System.getenv("HHG_MPI_RESULT");
-            if (resultFile != null && world.rank() == 0 && Mpi.parent().isEmpty()) writeResult(Path.of(resultFile), result);
+            if (resultFile != null && world.rank() == 0 && !spawned) writeResult(Path.of(resultFile), result);
             Mpi.finish();
             return 0;
         } catch (ClassNotFoundException e) {
@@ -64,6 +76,7 @@ public final class RankMain {
             return 2;
         } catch (Throwable t) {
             Throwable cause = t instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : t;
+            Mpi.failed(cause);
             System.out.flush();
             System.err.println(who + " failed: " + cause);
             cause.printStackTrace(System.err);

@@ -17,12 +17,11 @@ import java.util.Arrays;
  * (byte[], int[], long[], double[]) are copied in bulk, as mpi4py sends NumPy arrays out of band
  * (serializing them through an ObjectOutputStream runs at a tenth of memory speed); everything
  * else is Java serialization. Unlike a {@code ByteArrayOutputStream}, the output grows past 2 GiB
- * (it moves to off-heap memory when a byte array cannot hold it), and the segment is handed to
- * the transport without another copy.
+ * and costs the heap little (beyond {@link #HEAP_BYTES} it streams into native chunks), and the
+ * segment is handed to the transport without another copy.
  */
 final class Serial {
 
-    private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
 
     private Serial() {
     }
@@ -47,7 +46,7 @@ final class Serial {
     }
 
     private static MemorySegment allocate(long bytes) {
-        return bytes <= MAX_ARRAY ? MemorySegment.ofArray(new byte[(int) bytes]) : Arena.ofAuto().allocate(bytes, 16);
+        return bytes <= HEAP_BYTES ? MemorySegment.ofArray(new byte[(int) bytes]) : Arena.ofAuto().allocate(bytes, 16);
     }
 
     private static MemorySegment java(Object value) {
@@ -93,47 +92,79 @@ final class Serial {
         }
     }
 
+    /**
+     * Serialized bytes beyond this many are kept off the heap: a heap array doubling towards
+     * 2 GiB would need several times the message in heap (a 3 GiB object ran out of memory at the
+     * default heap), while native chunks cost the heap nothing.
+     */
+    static final long HEAP_BYTES = Long.getLong("hhg.mpi.serialHeapBytes", 16L << 20);
+    private static final long CHUNK = Long.getLong("hhg.mpi.serialChunkBytes", 64L << 20);
+
+    /**
+     * An output stream into a heap array up to {@link #HEAP_BYTES}, then into a chain of native
+     * chunks, joined into one native segment at the end (the chunks are freed at once).
+     */
     private static final class SegmentOutput extends OutputStream {
         private byte[] heap = new byte[512];
-        private MemorySegment offHeap;
+        private int heapSize;
+        private Arena chunksArena;
+        private final java.util.List<MemorySegment> chunks = new java.util.ArrayList<>();
+        private MemorySegment current;
+        private long inCurrent;
         private long size;
 
         @Override
         public void write(int b) {
-            ensure(size + 1);
-            if (offHeap == null) heap[(int) size] = (byte) b;
-            else offHeap.set(ValueLayout.JAVA_BYTE, size, (byte) b);
-            size++;
+            if (chunksArena == null && heapSize < heap.length) {
+                heap[heapSize++] = (byte) b;
+                size++;
+                return;
+            }
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) {
-            ensure(size + len);
-            if (offHeap == null) System.arraycopy(b, off, heap, (int) size, len);
-            else MemorySegment.copy(b, off, offHeap, ValueLayout.JAVA_BYTE, size, len);
-            size += len;
-        }
-
-        private void ensure(long needed) {
-            if (offHeap == null) {
-                if (needed <= heap.length) return;
-                if (needed <= MAX_ARRAY) {
-                    heap = Arrays.copyOf(heap, (int) Math.min(MAX_ARRAY, Math.max(needed, 2L * heap.length)));
+            if (chunksArena == null) {
+                if (heapSize + (long) len <= HEAP_BYTES) {
+                    if (heapSize + len > heap.length) {
+                        heap = Arrays.copyOf(heap, (int) Math.min(HEAP_BYTES, Math.max(heapSize + (long) len, 2L * heap.length)));
+                    }
+                    System.arraycopy(b, off, heap, heapSize, len);
+                    heapSize += len;
+                    size += len;
                     return;
                 }
-                MemorySegment grown = Arena.ofAuto().allocate(Math.max(needed, 2 * size), 16);
-                MemorySegment.copy(MemorySegment.ofArray(heap), 0, grown, 0, size);
-                offHeap = grown;
-                heap = null;
-            } else if (needed > offHeap.byteSize()) {
-                MemorySegment grown = Arena.ofAuto().allocate(Math.max(needed, 2 * offHeap.byteSize()), 16);
-                MemorySegment.copy(offHeap, 0, grown, 0, size);
-                offHeap = grown;
+                chunksArena = Arena.ofConfined();
+            }
+            while (len > 0) {
+                if (current == null || inCurrent == current.byteSize()) {
+                    current = chunksArena.allocate(CHUNK, 16);
+                    chunks.add(current);
+                    inCurrent = 0;
+                }
+                int n = (int) Math.min(len, current.byteSize() - inCurrent);
+                MemorySegment.copy(b, off, current, ValueLayout.JAVA_BYTE, inCurrent, n);
+                inCurrent += n;
+                off += n;
+                len -= n;
+                size += n;
             }
         }
 
         MemorySegment segment() {
-            return (offHeap != null ? offHeap : MemorySegment.ofArray(heap)).asSlice(0, size);
+            if (chunksArena == null) return MemorySegment.ofArray(heap).asSlice(0, heapSize);
+            MemorySegment whole = Arena.ofAuto().allocate(size, 16);
+            MemorySegment.copy(MemorySegment.ofArray(heap), 0, whole, 0, heapSize);
+            long at = heapSize;
+            for (MemorySegment c : chunks) {
+                long n = c == current ? inCurrent : c.byteSize();
+                MemorySegment.copy(c, 0, whole, at, n);
+                at += n;
+            }
+            chunksArena.close();
+            heap = null;
+            return whole;
         }
     }
 

@@ -26,11 +26,13 @@ import java.util.stream.Stream;
 public final class ApiSuiteRank {
 
     /** The suite's classes (jqwik properties are left out: each rank would draw different inputs). */
-    static final List<Class<?>> CLASSES = List.of(PointToPointTest.class, CollectivesTest.class);
+    static final List<Class<?>> CLASSES = List.of(PointToPointTest.class, CollectivesTest.class, MoreCallsTest.class,
+            hitchhiker.mpi.futures.MpiPoolExecutorTest.class);
 
     /** Tests about a process alone, not about message passing between ranks. */
     static final Map<String, String> NOT_FOR_MPIRUN = Map.of(
-            "aSingletonIsAWorldOfOne", "asserts the backend of a program started without a launcher");
+            "aSingletonIsAWorldOfOne", "asserts the backend of a program started without a launcher",
+            "spawnedWorkersServeTheProgramThatStartedThem", "starts ranks with the embedded launcher");
 
     private ApiSuiteRank() {
     }

@@ -35,15 +35,22 @@ public final class PingPong implements RankProgram {
     public Object run(Comm world, List<String> args) {
         if (world.size() != 2) throw new IllegalArgumentException("ping-pong needs exactly 2 ranks");
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String kind : List.of("buffer", "object")) {
-            for (int size : SIZES) {
-                int batch = size <= 1024 ? 20_000 : 40;
-                byte[] data = new byte[size];
-                for (int w = 0; w < 3; w++) batch(world, kind, data, batch); // warm-up: JIT, page faults
-                double[] oneWay = new double[REPEATS];
-                for (int i = 0; i < REPEATS; i++) oneWay[i] = batch(world, kind, data, batch) / (2.0 * batch);
-                Arrays.sort(oneWay);
-                double median = oneWay[REPEATS / 2];
+        List<String> kinds = List.of("buffer", "object");
+        for (int size : SIZES) {
+            int batch = size <= 1024 ? 20_000 : 40;
+            byte[] data = new byte[size];
+            // Warm-up (JIT, page faults), then the kinds' batches interleaved, so that a busy machine
+            // or a late compilation disturbs both alike rather than whichever ran first.
+            for (int w = 0; w < 3; w++) for (String kind : kinds) batch(world, kind, data, batch);
+            Map<String, double[]> oneWay = new LinkedHashMap<>();
+            for (String kind : kinds) oneWay.put(kind, new double[REPEATS]);
+            for (int i = 0; i < REPEATS; i++) {
+                for (String kind : kinds) oneWay.get(kind)[i] = batch(world, kind, data, batch) / (2.0 * batch);
+            }
+            for (String kind : kinds) {
+                double[] t = oneWay.get(kind);
+                Arrays.sort(t);
+                double median = t[REPEATS / 2];
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("kind", kind);
                 row.put("bytes", size);
@@ -52,7 +59,7 @@ public final class PingPong implements RankProgram {
                 rows.add(row);
                 if (world.rank() == 0) {
                     System.out.printf(Locale.ROOT, "%-6s %9d B  one-way median %10.2f µs  %7.2f GB/s  (best %.2f µs, %d x %d round trips)%n",
-                            kind, size, median * 1e6, size / median / 1e9, oneWay[0] * 1e6, REPEATS, batch);
+                            kind, size, median * 1e6, size / median / 1e9, t[0] * 1e6, REPEATS, batch);
                 }
             }
         }

@@ -57,6 +57,12 @@ class Part4ExamplesTest {
     }
 
     @Test
+    void futuresCountsThePrimesOnWorkerRanks() {
+        // quick: 2 ranks, one client and one worker; 10,000 numbers from 1e8 hold 551 primes (Part 1's range A)
+        assertThat(run(new Futures())).contains("551 primes in [100000000, 100010000), found by 1 worker rank in chunks of 1000");
+    }
+
+    @Test
     void piPrintsLikeMpiPiAndReportsLaunchApart() {
         String printed = run(new Pi(), hitchhiker.examples.Size.WORKSHOP);
         assertThat(printed).containsOnlyOnce("pi is approximately 3.1415927369231").contains("error is 0.00000008333333");

@@ -59,7 +59,11 @@ public final class EmbeddedBackend implements Backend {
         String file = env.get(LaunchEnv.FABRIC);
         if (file == null) throw new MpiException(LaunchEnv.FABRIC + " is not set: start ranks with hhg mpirun");
         String watch = env.get(LaunchEnv.WATCH_PID);
-        if (watch != null) ParentWatch.start(Long.parseLong(watch));
+        if (watch != null) {
+            List<Path> shared = new java.util.ArrayList<>(List.of(Path.of(file)));
+            if (env.containsKey(LaunchEnv.RESULT)) shared.add(Path.of(env.get(LaunchEnv.RESULT)));
+            ParentWatch.start(Long.parseLong(watch), shared);
+        }
         Fabric w = Fabric.attach(Path.of(file), rank);
         if (w.participants() != size) throw new MpiException("world of " + w.participants() + " but size " + size);
         Fabric p = null;
@@ -170,6 +174,11 @@ public final class EmbeddedBackend implements Backend {
                 p.destroyForcibly();
             }
         }
+    }
+
+    @Override
+    public void failed(boolean ownFault) {
+        fabrics.forEach(f -> f.markFailed(ownFault));
     }
 
     @Override

@@ -65,6 +65,12 @@ final class EmbeddedChannel implements Channel {
     }
 
     @Override
+    public Request issend(MemorySegment data, int dest, int tag) {
+        if (dest == PROC_NULL) return Completed.of(new Status(PROC_NULL, tag, 0));
+        return engine.ssend(endpoint, view, context, tag, view.participant(dest), data);
+    }
+
+    @Override
     public Request irecv(MemorySegment into, int source, int tag) {
         if (source == PROC_NULL) return Completed.of(new Status(PROC_NULL, ANY_TAG, 0));
         return engine.receive(endpoint, view, context, participant(source), tag, into);
@@ -93,6 +99,20 @@ final class EmbeddedChannel implements Channel {
     }
 
     @Override
+    public int compare(Channel other) {
+        if (other == this) return IDENT;
+        if (!(other instanceof EmbeddedChannel o) || o.endpoint.fabric != endpoint.fabric || o.inter != inter) return UNEQUAL;
+        if (java.util.Arrays.equals(view.local(), o.view.local()) && java.util.Arrays.equals(view.remote(), o.view.remote())) {
+            return CONGRUENT;
+        }
+        return sameMembers(view.local(), o.view.local()) && sameMembers(view.remote(), o.view.remote()) ? SIMILAR : UNEQUAL;
+    }
+
+    private static boolean sameMembers(int[] a, int[] b) {
+        return java.util.Arrays.equals(java.util.Arrays.stream(a).sorted().toArray(), java.util.Arrays.stream(b).sorted().toArray());
+    }
+
+    @Override
     public synchronized Channel collectiveContext() {
         if (collective) return this;
         if (collectiveContext == null) {
@@ -108,7 +128,7 @@ final class EmbeddedChannel implements Channel {
      */
     @Override
     public Channel split(int color, int key) {
-        if (inter) throw new UnsupportedOperationException("split of an intercommunicator");
+        if (inter) return splitInter(color, key);
         int n = size();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment mine = arena.allocate(ValueLayout.JAVA_INT, 3);
@@ -137,6 +157,64 @@ final class EmbeddedChannel implements Channel {
             int[] group = members.stream().mapToInt(m -> view.local()[m[0]]).toArray();
             return new EmbeddedChannel(backend, endpoint, newContext, group, group, false, false);
         }
+    }
+
+    /**
+     * MPI_Comm_split of an intercommunicator: each group learns the other's (color, key, next
+     * free context) by an intercommunicator allgather, and its own group's by a second one
+     * (every remote process sends back what it received); both then agree on a context above
+     * every member's, and each color's processes form an intercommunicator with the remote
+     * processes of the same color (none when the remote group has none).
+     */
+    private Channel splitInter(int color, int key) {
+        Channel coll = collectiveContext();
+        int local = size(), remote = remoteSize();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment mine = arena.allocate(ValueLayout.JAVA_INT, 3);
+            int next;
+            synchronized (endpoint) {
+                next = endpoint.nextContext;
+            }
+            mine.setAtIndex(ValueLayout.JAVA_INT, 0, color);
+            mine.setAtIndex(ValueLayout.JAVA_INT, 1, key);
+            mine.setAtIndex(ValueLayout.JAVA_INT, 2, next);
+            MemorySegment theirs = arena.allocate(ValueLayout.JAVA_INT, 3L * remote);
+            coll.allgather(mine, theirs);
+            MemorySegment echoed = arena.allocate(ValueLayout.JAVA_INT, 3L * local * remote);
+            coll.allgather(theirs, echoed);
+            MemorySegment ours = echoed.asSlice(0, 12L * local);  // what remote rank 0 received from this group
+            int newContext = Math.max(maxContext(ours, local), maxContext(theirs, remote));
+            synchronized (endpoint) {
+                endpoint.nextContext = Math.max(endpoint.nextContext, newContext + 2);
+            }
+            if (color == UNDEFINED) return null;
+            int[] localGroup = members(ours, local, color, view.local());
+            int[] remoteGroup = members(theirs, remote, color, view.remote());
+            if (remoteGroup.length == 0) return null;
+            return new EmbeddedChannel(backend, endpoint, newContext, localGroup, remoteGroup, true, false);
+        }
+    }
+
+    private static int maxContext(MemorySegment triples, int n) {
+        int max = 0;
+        for (int r = 0; r < n; r++) max = Math.max(max, triples.getAtIndex(ValueLayout.JAVA_INT, 3L * r + 2));
+        return max;
+    }
+
+    /** The participants of the ranks that chose {@code color}, ordered by key, then rank. */
+    private static int[] members(MemorySegment triples, int n, int color, int[] participants) {
+        List<int[]> chosen = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            if (triples.getAtIndex(ValueLayout.JAVA_INT, 3L * r) == color) chosen.add(new int[] {r, triples.getAtIndex(ValueLayout.JAVA_INT, 3L * r + 1)});
+        }
+        chosen.sort(Comparator.<int[]>comparingInt(m -> m[1]).thenComparingInt(m -> m[0]));
+        return chosen.stream().mapToInt(m -> participants[m[0]]).toArray();
+    }
+
+    /** A duplicate: a split with one color, keeping the order (intercommunicators too). */
+    @Override
+    public Channel dup() {
+        return split(0, rank());
     }
 
     @Override

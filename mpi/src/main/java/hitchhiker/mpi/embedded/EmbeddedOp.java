@@ -46,6 +46,19 @@ abstract sealed class EmbeddedOp implements Request permits SendOp, RecvOp {
     /** Removes this operation from the engine's queues after it failed. */
     abstract void withdraw();
 
+    /** Whether the operation is still queued, untouched: a receive not matched, a send not begun. */
+    abstract boolean untouched();
+
+    @Override
+    public final boolean cancel() {
+        return engine.cancel(this);
+    }
+
+    /** Completes a cancelled operation: an empty status. */
+    final void cancelled() {
+        complete(new Status(hitchhiker.mpi.spi.Channel.PROC_NULL, hitchhiker.mpi.spi.Channel.ANY_TAG, 0));
+    }
+
     @Override
     public final Status await() {
         if (!done) engine.awaitDone(this);

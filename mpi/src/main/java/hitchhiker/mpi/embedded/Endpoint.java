@@ -43,6 +43,7 @@ final class Endpoint {
         final long length;
         final MemorySegment data;
         boolean complete;
+        boolean sync;          // a synchronous send: its sender waits for an acknowledgement once it is matched
         RecvOp claimedBy;
 
         Unexpected(int context, int source, int tag, long length, MemorySegment data) {

@@ -24,6 +24,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * first takes the first matching unexpected message. Because one ring carries one pair's messages
  * in order and both lists are searched in order, messages between a pair never overtake.
  *
+ * <p><b>Synchronous sends</b> set {@link #SYNC} in the header's context; when a receive matches
+ * such a message, the receiver sends back an empty acknowledgement with the same tag in the
+ * context marked {@link #ACK}, which the sender's request waits for. Acknowledgements of one
+ * (sender, receiver, tag) arrive in the order their messages were matched, which is the order
+ * they were sent, so each pairs with its send.
+ *
  * <p><b>Progress.</b> There is no background thread: every call (send, receive, test, wait) makes
  * progress on all rings under one lock, pushing queued sends and pulling arrivals. A rank blocked
  * in a send therefore keeps draining its own incoming rings, so two ranks that both send large
@@ -35,6 +41,9 @@ final class Engine {
 
     private static final long CHUNK = 256 << 10; // write at most this much at once, so the reader can start
     private static final long LIVENESS_NANOS = 50_000_000;
+
+    /** Context bits: a message from a synchronous send, and the acknowledgement of one. */
+    static final int SYNC = 1 << 30, ACK = 1 << 29;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Endpoint> endpoints = new CopyOnWriteArrayList<>();
@@ -64,6 +73,25 @@ final class Engine {
         return op;
     }
 
+    /** A synchronous send: complete once its message is sent and a receive has matched it. */
+    hitchhiker.mpi.spi.Request ssend(Endpoint e, ChannelView view, int context, int tag, int dest, MemorySegment data) {
+        RecvOp ack = receive(e, view, context | ACK, dest, tag, MemorySegment.NULL);
+        SendOp send = send(e, view, context | SYNC, tag, dest, data);
+        return new hitchhiker.mpi.spi.Request() {
+            @Override
+            public Status await() {
+                Status sent = send.await();
+                ack.await();
+                return new Status(sent.source(), tag, sent.bytes());
+            }
+
+            @Override
+            public Status test() {
+                return send.test() != null && ack.test() != null ? await() : null;
+            }
+        };
+    }
+
     RecvOp receive(Endpoint e, ChannelView view, int context, int source, int tag, MemorySegment buffer) {
         RecvOp op = new RecvOp(this, e, view, context, source, tag, buffer);
         lock.lock();
@@ -72,6 +100,7 @@ final class Engine {
             Endpoint.Unexpected u = firstUnexpected(e, op);
             if (u != null) {
                 e.unexpected.remove(u);
+                if (u.sync) acknowledge(e, op.view, u.source, u.context, u.tag);
                 if (u.complete) deliverStored(u, op);
                 else u.claimedBy = op;
             } else {
@@ -99,19 +128,30 @@ final class Engine {
     /** Blocks until a matching message has arrived; fails like a receive when its senders are gone. */
     Status probe(Endpoint e, ChannelView view, int context, int source, int tag) {
         Backoff backoff = new Backoff();
-        long nextCheck = System.nanoTime() + LIVENESS_NANOS;
         RecvOp pending = new RecvOp(this, e, view, context, source, tag, null);
         while (true) {
             Status s = peek(e, view, context, source, tag);
             if (s != null) return s;
             backoff.idle();
-            if (backoff.slow() && System.nanoTime() > nextCheck) {
-                nextCheck = System.nanoTime() + LIVENESS_NANOS;
+            if (backoff.checkDue(LIVENESS_NANOS)) {
                 RuntimeException failure = peerFailure(pending, "probe");
                 Status last = peek(e, view, context, source, tag); // after the look, as in awaitDone
                 if (last != null) return last;
                 if (failure != null) throw failure;
             }
+        }
+    }
+
+    /** Cancels an operation that nothing has matched or begun to move yet. */
+    boolean cancel(EmbeddedOp op) {
+        lock.lock();
+        try {
+            if (op.done() || !op.untouched()) return false;
+            op.withdraw();
+            op.cancelled();
+            return true;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -128,7 +168,6 @@ final class Engine {
     /** Waits for an operation, making progress meanwhile; fails it if the peers it needs are gone. */
     void awaitDone(EmbeddedOp op) {
         Backoff backoff = new Backoff();
-        long nextCheck = System.nanoTime() + LIVENESS_NANOS;
         while (!op.done()) {
             if (lock.tryLock()) {
                 try {
@@ -139,8 +178,7 @@ final class Engine {
             }
             if (op.done()) return;
             backoff.idle();
-            if (backoff.slow() && System.nanoTime() > nextCheck) {
-                nextCheck = System.nanoTime() + LIVENESS_NANOS;
+            if (backoff.checkDue(LIVENESS_NANOS)) {
                 // Look at the peers first, then drain once more: a peer's bytes are published
                 // before it marks itself finished, so whatever it sent is taken in by this
                 // progress, and only an operation still pending after it can never complete.
@@ -200,6 +238,10 @@ final class Engine {
             if (p == me) {
                 allGone = false;
                 continue;
+            }
+            if (f.state(p) == Fabric.FAILED) {
+                return new PeerFailedException(op.view.rankOf(p), "rank " + op.view.rankOf(p) + " failed while rank "
+                        + op.view.rank() + " waited to " + what);
             }
             if (f.crashed(p)) {
                 return new PeerFailedException(op.view.rankOf(p), "rank " + op.view.rankOf(p) + " died (process "
@@ -289,6 +331,8 @@ final class Engine {
 
     // A header arrived: decide where its payload goes.
     private void begin(Endpoint e, Endpoint.Inbound in, int source, int context, int tag, long length) {
+        boolean sync = (context & SYNC) != 0;
+        context &= ~SYNC;
         in.inMessage = true;
         in.length = length;
         in.copied = 0;
@@ -304,6 +348,7 @@ final class Engine {
         }
         if (match != null) {
             e.posted.remove(match);
+            if (sync) acknowledge(e, match.view, source, context, tag);
             in.receiver = match;
             if (match.buffer == null) {
                 match.payload = allocate(length);
@@ -317,6 +362,7 @@ final class Engine {
             }
         } else {
             Endpoint.Unexpected u = new Endpoint.Unexpected(context, source, tag, length, allocate(length));
+            u.sync = sync;
             e.unexpected.add(u);
             in.stored = u;
             in.target = u.data;
@@ -358,28 +404,44 @@ final class Engine {
         op.complete(status);
     }
 
+    // Under the lock, from progress too: queues the empty acknowledgement of a synchronous send
+    // without making progress (which would re-enter the ring being read).
+    private void acknowledge(Endpoint e, ChannelView view, int participant, int context, int tag) {
+        SendOp ack = new SendOp(this, e, view, context | ACK, tag, participant, MemorySegment.NULL);
+        if (participant == e.fabric.me()) {
+            deliverLocally(e, ack);
+        } else {
+            e.outbox[participant].add(ack);
+            push(e, participant);
+        }
+    }
+
     // A message to oneself never touches a ring: it goes straight to a receive, or is stored.
-    private static void deliverLocally(Endpoint e, SendOp op) {
+    private void deliverLocally(Endpoint e, SendOp op) {
         int me = e.fabric.me();
         long length = op.data.byteSize();
+        boolean sync = (op.context & SYNC) != 0;
+        int context = op.context & ~SYNC;
         RecvOp match = null;
         for (RecvOp r : e.posted) {
-            if (r.matches(op.context, me, op.tag)) {
+            if (r.matches(context, me, op.tag)) {
                 match = r;
                 break;
             }
         }
         if (match != null) {
             e.posted.remove(match);
-            Endpoint.Unexpected copy = new Endpoint.Unexpected(op.context, me, op.tag, length,
+            if (sync) acknowledge(e, match.view, me, context, op.tag);
+            Endpoint.Unexpected copy = new Endpoint.Unexpected(context, me, op.tag, length,
                     match.buffer == null ? allocate(length) : op.data);
             if (match.buffer == null) MemorySegment.copy(op.data, 0, copy.data, 0, length);
             deliverStored(copy, match);
         } else {
             MemorySegment data = allocate(length);
             MemorySegment.copy(op.data, 0, data, 0, length);
-            Endpoint.Unexpected u = new Endpoint.Unexpected(op.context, me, op.tag, length, data);
+            Endpoint.Unexpected u = new Endpoint.Unexpected(context, me, op.tag, length, data);
             u.complete = true;
+            u.sync = sync;
             e.unexpected.add(u);
         }
         op.sent();

@@ -22,14 +22,20 @@ import java.util.Optional;
  * participant (pid, state), then the rings, ordered by (sender, receiver). The file lives in
  * {@code /dev/shm} where there is one, so it is memory, never disk I/O.
  *
- * <p>Liveness: a participant writes its pid and {@link #ALIVE} when it attaches and
- * {@link #FINISHED} when it finishes. A participant is <em>gone</em> when it finished, or when
- * it is marked alive but its process no longer exists (it crashed or was killed). Bytes a gone
- * participant already wrote stay readable, so messages sent before a clean exit are delivered.
+ * <p>Liveness: a participant writes its pid and {@link #ALIVE} when it attaches,
+ * {@link #FINISHED} when it finishes and {@link #FAILED} (with whose fault it was) when its
+ * program failed. A participant is <em>gone</em> when it finished or failed, or when it is marked
+ * alive but its process no longer exists (it crashed or was killed). Bytes a gone participant
+ * already wrote stay readable, so messages sent before a clean exit are delivered.
+ *
+ * <p>Files are named {@code hhg-mpi-<creator pid>-*.fabric}, so that one whose creator died
+ * without removing it (kill -9) is recognised and removed by the next launch ({@link #sweep}).
  */
 final class Fabric {
 
-    static final int ABSENT = 0, ALIVE = 1, FINISHED = 2;
+    static final int ABSENT = 0, ALIVE = 1, FINISHED = 2, FAILED = 3;
+    /** Why a participant failed: its own error, or a peer's (it waited on one that failed or left). */
+    static final int OWN_FAULT = 1, PEER_FAULT = 2;
 
     private static final long MAGIC = 0x4848_474d_5049_0001L; // "HHGMPI" v1
     private static final long HEADER = 64, SLOT = 64;
@@ -72,8 +78,8 @@ final class Fabric {
         try {
             Path dir = Path.of("/dev/shm");
             Path file = Files.isDirectory(dir) && Files.isWritable(dir)
-                    ? Files.createTempFile(dir, "hhg-mpi-", ".fabric")
-                    : Files.createTempFile("hhg-mpi-", ".fabric");
+                    ? Files.createTempFile(dir, filePrefix(), ".fabric")
+                    : Files.createTempFile(filePrefix(), ".fabric");
             long capacity = defaultCapacity(participants);
             long size = ringOffset(participants, 0, participants, capacity);
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -89,6 +95,33 @@ final class Fabric {
             throw new MpiException("cannot create the shared-memory file for " + participants + " processes: " + e, e);
         }
     }
+
+    /** The name prefix of the files this process creates: {@code hhg-mpi-<pid>-}. */
+    static String filePrefix() {
+        return "hhg-mpi-" + ProcessHandle.current().pid() + "-";
+    }
+
+    /**
+     * Removes the fabric and result files ({@code hhg-mpi-<pid>-*}) in shared memory and the
+     * temporary directory whose creating process is gone: what a launcher killed with SIGKILL
+     * (which runs no clean-up) left behind.
+     */
+    static void sweep() {
+        for (String dir : new String[] {"/dev/shm", System.getProperty("java.io.tmpdir")}) {
+            try (var files = Files.list(Path.of(dir))) {
+                files.filter(f -> LEFTOVER.matcher(f.getFileName().toString()).matches()).forEach(f -> {
+                    var m = LEFTOVER.matcher(f.getFileName().toString());
+                    if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).map(h -> !h.isAlive()).orElse(true)) {
+                        EmbeddedBackend.deleteQuietly(f);
+                    }
+                });
+            } catch (IOException | RuntimeException ignored) {
+                // no such directory, or not readable: nothing of ours there
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern LEFTOVER = java.util.regex.Pattern.compile("hhg-mpi-(\\d{1,10})-.*\\.(fabric|result)");
 
     /** Maps an existing fabric file as participant {@code me} and marks this process alive in it. */
     static Fabric attach(Path file, int me) {
@@ -153,9 +186,20 @@ final class Fabric {
         return (long) LONG.getAcquire(memory, slot(participant));
     }
 
-    /** Marks this participant as finished: peers waiting on it stop waiting once its bytes are read. */
+    /** Marks this participant as finished (unless it failed): peers waiting on it stop waiting once its bytes are read. */
     void markFinished() {
-        LONG.setRelease(memory, slot(me) + 8, (long) FINISHED);
+        LONG.compareAndSet(memory, slot(me) + 8, (long) ALIVE, (long) FINISHED);
+    }
+
+    /** Marks this participant as failed, by its own fault or because a peer it waited on failed or left. */
+    void markFailed(boolean ownFault) {
+        LONG.setRelease(memory, slot(me) + 16, (long) (ownFault ? OWN_FAULT : PEER_FAULT));
+        LONG.setRelease(memory, slot(me) + 8, (long) FAILED);
+    }
+
+    /** Whose fault a participant's failure was ({@link #OWN_FAULT}, {@link #PEER_FAULT}), or 0 when it has not failed. */
+    int fault(int participant) {
+        return state(participant) == FAILED ? (int) (long) LONG.getAcquire(memory, slot(participant) + 16) : 0;
     }
 
     /** Whether the participant crashed: marked alive but its process is gone. */
@@ -168,6 +212,7 @@ final class Fabric {
 
     /** Whether the participant will never write again: it finished or crashed. */
     boolean gone(int participant) {
-        return state(participant) == FINISHED || crashed(participant);
+        int state = state(participant);
+        return state == FINISHED || state == FAILED || crashed(participant);
     }
 }

@@ -24,12 +24,17 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Failure.</b> When a rank exits with a non-zero status (an uncaught exception, a
  * {@code System.exit(3)}, a kill), the launcher stops the other ranks (SIGTERM, then SIGKILL
- * after a second) and returns that status, naming the rank in {@link Result#failure()}. Ranks
- * also watch the launcher and exit if it dies, so none is ever orphaned.
+ * after a second) and returns that status, naming the rank in {@link Result#failure()}. The rank
+ * named is the one whose fault it was: a rank that failed only because a peer it waited on had
+ * failed or left (it says so in the shared fabric) is named only when no other rank fails within
+ * {@link #BLAME_WINDOW_NANOS}. Ranks also watch the launcher and exit if it dies, so none is ever
+ * orphaned; files a killed launcher leaves are removed by its ranks or by the next launch.
  */
 public final class Launcher {
 
     private static final long KILL_AFTER_NANOS = 1_000_000_000L;
+    /** How long a rank that failed because of a peer waits to be named, for the peer's own exit. */
+    private static final long BLAME_WINDOW_NANOS = 1_500_000_000L;
 
     private Launcher() {
     }
@@ -105,15 +110,26 @@ public final class Launcher {
         if (np < 1) throw new IllegalArgumentException("-np must be at least 1, not " + np);
         if (np > 256) throw new IllegalArgumentException("-np " + np + " is more than this launcher runs on one machine (256)");
         requireClass(mainClass, options.classPath());
+        Fabric.sweep();
         Path fabricFile = Fabric.create(np);
-        Path resultFile = null;
-        List<Process> ranks = new ArrayList<>();
+        Path resultFile;
+        try {
+            resultFile = Files.createTempFile(Fabric.filePrefix(), ".result");
+        } catch (IOException e) {
+            EmbeddedBackend.deleteQuietly(fabricFile);
+            throw new MpiException("cannot create the result file: " + e.getMessage(), e);
+        }
+        List<Process> ranks = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<Thread> pumps = new ArrayList<>();
-        Thread stopOnExit = new Thread(() -> ranks.forEach(Process::destroyForcibly), "hhg-mpirun-stop");
+        // Ctrl-C, SIGTERM or a gone parent (exitWhenGone): no rank and no file outlives the launcher.
+        Thread stopOnExit = new Thread(() -> {
+            ranks.forEach(Process::destroyForcibly);
+            EmbeddedBackend.deleteQuietly(fabricFile);
+            EmbeddedBackend.deleteQuietly(resultFile);
+        }, "hhg-mpirun-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         long start = System.nanoTime();
         try {
-            resultFile = Files.createTempFile("hhg-mpi-", ".result");
             Fabric watch = Fabric.observe(fabricFile);
             LinkedBlockingQueue<Integer> exited = new LinkedBlockingQueue<>();
             for (int r = 0; r < np; r++) {
@@ -139,6 +155,8 @@ public final class Launcher {
             String failure = null;
             int status = 0;
             int remaining = np;
+            int secondary = -1;      // the first rank that failed because of a peer, named if no other fails
+            long blameBy = 0;
             while (remaining > 0) {
                 Integer r = exited.poll(5, TimeUnit.MILLISECONDS);
                 if (Double.isNaN(launchSeconds) && allJoined(watch, np)) {
@@ -146,12 +164,25 @@ public final class Launcher {
                     // Every rank has it mapped: unlink it now, so even a killed launcher leaks no file.
                     EmbeddedBackend.deleteQuietly(fabricFile);
                 }
-                if (r == null) continue;
-                remaining--;
-                int code = ranks.get(r).exitValue();
-                if (code != 0 && failure == null) {
+                int blamed = -1;
+                if (r != null) {
+                    remaining--;
+                    if (ranks.get(r).exitValue() != 0 && failure == null) {
+                        if (watch.fault(r) != Fabric.PEER_FAULT) {
+                            blamed = r;
+                        } else if (secondary < 0) {
+                            secondary = r;
+                            blameBy = System.nanoTime() + BLAME_WINDOW_NANOS;
+                        }
+                    }
+                }
+                if (blamed < 0 && failure == null && secondary >= 0 && (remaining == 0 || System.nanoTime() > blameBy)) {
+                    blamed = secondary;
+                }
+                if (blamed >= 0) {
+                    int code = ranks.get(blamed).exitValue();
                     status = code;
-                    failure = "rank " + r + " exited with status " + code + describeSignal(code)
+                    failure = "rank " + blamed + " exited with status " + code + describeSignal(code)
                             + (np > 1 ? "; stopped the other " + (np - 1) + " rank" + (np > 2 ? "s" : "") : "");
                     stopAll(ranks);
                 }
@@ -173,8 +204,20 @@ public final class Launcher {
                 // the hook is running already
             }
             EmbeddedBackend.deleteQuietly(fabricFile);
-            if (resultFile != null) EmbeddedBackend.deleteQuietly(resultFile);
+            EmbeddedBackend.deleteQuietly(resultFile);
         }
+    }
+
+    /**
+     * Makes this process exit (stopping its ranks and removing its files, as on Ctrl-C) when
+     * process {@code pid} is gone: the {@code hhg} script passes its own pid, so that killing the
+     * script with SIGKILL, which it cannot forward, still ends the launcher and its ranks.
+     */
+    public static void exitWhenGone(long pid) {
+        ParentWatch.start(pid, () -> {
+            System.err.println("hhg mpirun: the process that started it (" + pid + ") is gone; stopping the ranks");
+            System.exit(129);
+        });
     }
 
     private static void requireClass(String mainClass, List<String> classPath) {

@@ -32,7 +32,7 @@ final class RecvOp extends EmbeddedOp {
     public MemorySegment payload() {
         if (buffer != null) throw new UnsupportedOperationException("only a receive of any size has a payload");
         await();
-        return payload;
+        return payload == null ? MemorySegment.NULL : payload;  // null after a cancel
     }
 
     @Override
@@ -49,5 +49,10 @@ final class RecvOp extends EmbeddedOp {
     @Override
     void withdraw() {
         endpoint.posted.remove(this);
+    }
+
+    @Override
+    boolean untouched() {
+        return endpoint.posted.contains(this);
     }
 }

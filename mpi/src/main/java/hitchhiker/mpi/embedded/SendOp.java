@@ -38,4 +38,9 @@ final class SendOp extends EmbeddedOp {
     void withdraw() {
         endpoint.outbox[dest].remove(this);
     }
+
+    @Override
+    boolean untouched() {
+        return !headerWritten && dest != endpoint.fabric.me() && endpoint.outbox[dest].contains(this);
+    }
 }

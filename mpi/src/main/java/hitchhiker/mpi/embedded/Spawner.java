@@ -39,7 +39,7 @@ final class Spawner {
                 link = Fabric.create(p + count);
                 childWorld = Fabric.create(count);
                 backend.adopt(startChildren(link, childWorld, p, mainClass, args, count));
-                message = "ok " + link;
+                message = "ok " + count + " " + link;
             } catch (ClassNotFoundException e) {
                 message = "no class '" + mainClass + "' on the class path";
             } catch (RuntimeException e) {
@@ -54,7 +54,10 @@ final class Spawner {
             }
             throw new MpiException(message);
         }
-        Fabric f = Fabric.attach(Path.of(message.substring(3)), group.rank());
+        // Only the root's count and class mean anything: the others learn the count here.
+        String[] okCountLink = message.split(" ", 3);
+        int children = Integer.parseInt(okCountLink[1]);
+        Fabric f = Fabric.attach(Path.of(okCountLink[2]), group.rank());
         Endpoint e = backend.joinSpawned(f);
         coll.barrier();
         if (group.rank() == root) {
@@ -62,7 +65,7 @@ final class Spawner {
             EmbeddedBackend.deleteQuietly(childWorld);
         }
         return new EmbeddedChannel(backend, e, 0, EmbeddedBackend.range(0, p),
-                EmbeddedBackend.range(p, p + count), true, false);
+                EmbeddedBackend.range(p, p + children), true, false);
     }
 
     private static List<Process> startChildren(Path link, Path childWorld, int parents, String mainClass,

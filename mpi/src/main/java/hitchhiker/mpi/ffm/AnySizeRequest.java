@@ -1,6 +1,8 @@
 package hitchhiker.mpi.ffm;
 
+import hitchhiker.mpi.MpiException;
 import hitchhiker.mpi.Status;
+import hitchhiker.mpi.spi.Channel;
 import hitchhiker.mpi.spi.Request;
 
 import java.lang.foreign.Arena;
@@ -8,76 +10,135 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * A receive of a message of any length (object messages): a <em>matched</em> probe
- * (MPI_Mprobe / MPI_Improbe) takes the message out of the matching queue and says how long it
- * is, then MPI_Mrecv / MPI_Imrecv receives exactly that message into memory allocated to fit.
- * Unlike a probe followed by a plain receive, no other thread's receive can steal the message in
- * between, and unlike a fixed receive buffer, nothing is ever truncated.
+ * A receive of an object message of any length, in the frame format of
+ * {@link NativeChannel#sendAnySize}: an MPI_Irecv of one frame is posted when the receive is, so
+ * it takes its place in MPI's matching order at once (two receives that match the same messages
+ * get them in the order they were posted, and a send to oneself finds its receive). When the
+ * frame says the bytes follow as a body, the body's receive is posted on the hidden duplicate,
+ * from the frame's sender, with the frame's body tag, into memory allocated to fit — so nothing
+ * is ever truncated.
  */
 final class AnySizeRequest implements Request {
 
     private final NativeChannel channel;
-    private final int source;
-    private final int tag;
-    private NativeRequest matched;
+    private MemorySegment frame;      // pooled native memory for the frame, until it has been read
+    private long handle;              // the frame's request, then the body's
+    private boolean inBody;
     private MemorySegment payload;
-    private Status status;
+    private Status status;            // once complete
+    private Status bodyStatus;        // what the status will be once the body is in
+    private RuntimeException failure;
 
-    /** {@code source} and {@code tag} already in MPI's values. */
-    AnySizeRequest(NativeChannel channel, int source, int tag) {
+    private AnySizeRequest(NativeChannel channel, MemorySegment frame, long handle) {
         this.channel = channel;
-        this.source = source;
-        this.tag = tag;
+        this.frame = frame;
+        this.handle = handle;
+    }
+
+    /** Posts the receive of a frame ({@code source} and {@code tag} already in MPI's values). */
+    static AnySizeRequest post(NativeChannel channel, int source, int tag) {
+        MemorySegment frame = NativeBuffers.take(NativeChannel.SMALL_BYTES);
+        Scratch s = Scratch.get();
+        try {
+            LibMpi.check((int) LibMpi.Requests.MPI_Irecv.invokeExact(frame, (int) NativeChannel.SMALL_BYTES, LibMpi.BYTE, source, tag,
+                    channel.comm, s.handle), "MPI_Irecv");
+        } catch (Throwable e) {
+            NativeBuffers.give(frame);
+            throw LibMpi.rethrow(e);
+        }
+        return new AnySizeRequest(channel, frame, s.handleValue());
+    }
+
+    /** A blocking receive: the frame lands in scratch memory with one MPI_Recv (the hot path of an object ping-pong). */
+    static AnySizeRequest receive(NativeChannel channel, int source, int tag) {
+        Scratch s = Scratch.get();
+        int rc;
+        try {
+            rc = (int) LibMpi.MPI_Recv.invokeExact(s.small, (int) NativeChannel.SMALL_BYTES, LibMpi.BYTE, source, tag, channel.comm, s.status);
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+        if (rc != 0) throw channel.failure(rc, "MPI_Recv", s.status, NativeChannel.SMALL_BYTES);
+        AnySizeRequest r = new AnySizeRequest(channel, s.small, LibMpi.REQUEST_NULL);
+        r.frameArrived(s.status, false);
+        if (r.inBody) r.await();
+        return r;
+    }
+
+    /** A receive from PROC_NULL: complete at once, with no bytes. */
+    static Request procNull() {
+        return new Request() {
+            @Override
+            public Status await() {
+                return new Status(Channel.PROC_NULL, Channel.ANY_TAG, 0);
+            }
+
+            @Override
+            public Status test() {
+                return await();
+            }
+
+            @Override
+            public MemorySegment payload() {
+                return MemorySegment.NULL;
+            }
+        };
     }
 
     @Override
     public synchronized Status await() {
-        if (status != null) return status;
-        if (matched != null) return finish(matched.await());
-        Scratch s = Scratch.get();
-        try {
-            LibMpi.check((int) LibMpi.Requests.MPI_Mprobe.invokeExact(source, tag, channel.comm, s.message, s.status), "MPI_Mprobe");
-            long bytes = LibMpi.ABI.statusBytes(s.status);
-            // A small message lands in scratch memory and moves to the heap: cheaper than native
-            // memory of its own, which the GC must track and free.
-            boolean small = bytes <= NativeChannel.SMALL_BYTES;
-            MemorySegment into = small ? s.small : allocate(bytes);
-            try (ByteCount n = ByteCount.of(bytes)) {
-                int rc = (int) LibMpi.Requests.MPI_Mrecv.invokeExact(into, n.count, n.type, s.message, s.status);
-                if (rc != 0) throw channel.failure(rc, "MPI_Mrecv", s.status, bytes);
+        while (status == null && failure == null) {
+            Scratch s = Scratch.get();
+            int rc;
+            try {
+                rc = (int) LibMpi.Requests.MPI_Wait.invokeExact(s.handle(handle), s.status);
+            } catch (Throwable e) {
+                throw LibMpi.rethrow(e);
             }
-            if (small) {  // backed by a long[], so the payload is 8-byte aligned as native memory would be
-                payload = MemorySegment.ofArray(new long[(int) ((bytes + 7) / 8)]).asSlice(0, bytes).copyFrom(into.asSlice(0, bytes));
-            } else {
-                payload = into;
-            }
-            return finish(channel.status(s.status));
-        } catch (Throwable e) {
-            throw LibMpi.rethrow(e);
+            completed(rc, s.status, "MPI_Wait");
         }
+        return outcome();
     }
 
     @Override
     public synchronized Status test() {
-        if (status != null) return status;
-        if (matched == null) {
+        if (status == null && failure == null) {
             Scratch s = Scratch.get();
+            int rc;
             try {
-                LibMpi.check((int) LibMpi.Requests.MPI_Improbe.invokeExact(source, tag, channel.comm, s.flag, s.message, s.status),
-                        "MPI_Improbe");
-                if (s.flag.get(ValueLayout.JAVA_INT, 0) == 0) return null;
-                long bytes = LibMpi.ABI.statusBytes(s.status);
-                payload = allocate(bytes);
-                try (ByteCount n = ByteCount.of(bytes)) {
-                    LibMpi.check((int) LibMpi.Requests.MPI_Imrecv.invokeExact(payload, n.count, n.type, s.message, s.handle), "MPI_Imrecv");
-                }
-                matched = new NativeRequest(channel, s.handleValue(), payload, null, null, null);
+                rc = (int) LibMpi.Requests.MPI_Test.invokeExact(s.handle(handle), s.flag, s.status);
             } catch (Throwable e) {
                 throw LibMpi.rethrow(e);
             }
+            if (rc == 0 && s.flag.get(ValueLayout.JAVA_INT, 0) == 0) return null;
+            completed(rc, s.status, "MPI_Test");
+            if (status == null && failure == null) return test();  // a body was posted: it may be there already
         }
-        Status done = matched.test();
-        return done == null ? null : finish(done);
+        return outcome();
+    }
+
+    @Override
+    public synchronized boolean cancel() {
+        if (status != null || failure != null || inBody || handle == LibMpi.REQUEST_NULL) return false;
+        Scratch s = Scratch.get();
+        int rc;
+        try {
+            LibMpi.check((int) LibMpi.Requests.MPI_Cancel.invokeExact(s.handle(handle)), "MPI_Cancel");
+            rc = (int) LibMpi.Requests.MPI_Wait.invokeExact(s.handle(handle), s.status);
+            LibMpi.check((int) LibMpi.Requests.MPI_Test_cancelled.invokeExact(s.status, s.flag), "MPI_Test_cancelled");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+        if (rc == 0 && s.flag.get(ValueLayout.JAVA_INT, 0) != 0) {
+            handle = LibMpi.REQUEST_NULL;
+            status = new Status(Channel.PROC_NULL, Channel.ANY_TAG, 0);
+            payload = MemorySegment.NULL;
+            releaseFrame(true);
+            return true;
+        }
+        completed(rc, s.status, "MPI_Wait");
+        if (status == null && failure == null) await();  // the frame said a body follows
+        return false;
     }
 
     @Override
@@ -86,12 +147,60 @@ final class AnySizeRequest implements Request {
         return payload;
     }
 
-    private Status finish(Status done) {
-        status = done;
-        return done;
+    private void completed(int rc, MemorySegment mpiStatus, String function) {
+        handle = LibMpi.REQUEST_NULL;
+        if (rc != 0) {
+            failure = channel.failure(rc, function, mpiStatus, inBody ? bodyStatus.bytes() : NativeChannel.SMALL_BYTES);
+            releaseFrame(true);
+        } else if (inBody) {
+            status = bodyStatus;
+        } else {
+            frameArrived(mpiStatus, true);
+        }
     }
 
-    private static MemorySegment allocate(long bytes) {
-        return Arena.ofAuto().allocate(Math.max(bytes, 1), 16).asSlice(0, bytes);
+    /** Reads the frame: the payload is inline (done), or its body's receive is posted now. */
+    private void frameArrived(MemorySegment mpiStatus, boolean pooled) {
+        Status st = channel.status(mpiStatus);
+        long bytes = frame.byteSize() >= NativeChannel.FRAME_HEADER ? frame.get(ValueLayout.JAVA_LONG, 8) : -1;
+        if (st.bytes() < NativeChannel.FRAME_HEADER || frame.get(ValueLayout.JAVA_INT, 0) != NativeChannel.FRAME_MAGIC) {
+            failure = new MpiException("a message of " + st.bytes() + " bytes from rank " + st.source() + " (tag " + st.tag()
+                    + ") is not an object message: was it sent as a buffer (sendBuffer) to an object receive (recv)?");
+            releaseFrame(pooled);
+            return;
+        }
+        int bodyTag = frame.get(ValueLayout.JAVA_INT, 4);
+        Status whole = new Status(st.source(), st.tag(), bytes);
+        if (bodyTag < 0) {
+            // Backed by a long[], so the payload is 8-byte aligned as native memory would be.
+            payload = MemorySegment.ofArray(new long[(int) ((bytes + 7) / 8)]).asSlice(0, bytes)
+                    .copyFrom(frame.asSlice(NativeChannel.FRAME_HEADER, bytes));
+            status = whole;
+            releaseFrame(pooled);
+            return;
+        }
+        releaseFrame(pooled);
+        payload = Arena.ofAuto().allocate(Math.max(bytes, 1), 16).asSlice(0, bytes);
+        Scratch s = Scratch.get();
+        int mpiSource = mpiStatus.get(ValueLayout.JAVA_INT, LibMpi.ABI.statusSourceOffset());
+        try (ByteCount n = ByteCount.of(bytes)) {
+            LibMpi.check((int) LibMpi.Requests.MPI_Irecv.invokeExact(payload, n.count, n.type, mpiSource, bodyTag,
+                    channel.hiddenDuplicate().comm, s.handle), "MPI_Irecv");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+        handle = s.handleValue();
+        inBody = true;
+        bodyStatus = whole;
+    }
+
+    private void releaseFrame(boolean pooled) {
+        if (pooled && frame != null) NativeBuffers.give(frame);
+        frame = null;
+    }
+
+    private Status outcome() {
+        if (failure != null) throw failure;
+        return status;
     }
 }

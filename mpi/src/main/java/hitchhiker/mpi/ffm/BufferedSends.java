@@ -20,7 +20,8 @@ import java.util.Iterator;
  */
 final class BufferedSends {
 
-    private record Pending(long request, MemorySegment buffer) {
+    /** A send in flight: its request, the memory it reads, and the pooled buffer to give back (null: not pooled). */
+    private record Pending(long request, MemorySegment buffer, MemorySegment pooled) {
     }
 
     private static final ArrayDeque<Pending> PENDING = new ArrayDeque<>();
@@ -30,19 +31,26 @@ final class BufferedSends {
 
     /** Copies {@code data} and starts sending the copy; returns without waiting for the receiver. */
     static void send(MemorySegment data, int dest, int tag, long comm) {
-        reap();
         long bytes = data.byteSize();
         MemorySegment whole = NativeBuffers.take(bytes);
-        MemorySegment copy = whole.asSlice(0, bytes).copyFrom(data);
+        start(whole.asSlice(0, bytes).copyFrom(data), whole, dest, tag, comm);
+    }
+
+    /**
+     * Starts sending native memory that nobody else will change, keeping it reachable until the
+     * send completes; {@code pooled} (if not null) is the {@link NativeBuffers} buffer it lies in.
+     */
+    static void start(MemorySegment buffer, MemorySegment pooled, int dest, int tag, long comm) {
+        reap();
         Scratch s = Scratch.get();
-        try (ByteCount n = ByteCount.of(bytes)) {
-            LibMpi.check((int) LibMpi.Requests.MPI_Isend.invokeExact(copy, n.count, n.type, dest, tag, comm, s.handle), "MPI_Isend");
+        try (ByteCount n = ByteCount.of(buffer.byteSize())) {
+            LibMpi.check((int) LibMpi.Requests.MPI_Isend.invokeExact(buffer, n.count, n.type, dest, tag, comm, s.handle), "MPI_Isend");
         } catch (Throwable e) {
-            NativeBuffers.give(whole);
+            if (pooled != null) NativeBuffers.give(pooled);
             throw LibMpi.rethrow(e);
         }
         synchronized (PENDING) {
-            PENDING.add(new Pending(s.handleValue(), whole));
+            PENDING.add(new Pending(s.handleValue(), buffer, pooled));
         }
     }
 
@@ -70,7 +78,7 @@ final class BufferedSends {
                 }
                 if (rc == 0 && !wait && s.flag.get(ValueLayout.JAVA_INT, 0) == 0) continue;
                 it.remove();
-                NativeBuffers.give(p.buffer());
+                if (p.pooled() != null) NativeBuffers.give(p.pooled());
                 LibMpi.check(rc, wait ? "MPI_Wait (a buffered send)" : "MPI_Test (a buffered send)");
             }
         }

@@ -73,6 +73,9 @@ final class LibMpi {
     /** Nonblocking and matched-probe point to point. */
     static final class Requests {
         static final MethodHandle MPI_Isend = downcall("MPI_Isend", "pihiihp");
+        static final MethodHandle MPI_Issend = downcall("MPI_Issend", "pihiihp");
+        static final MethodHandle MPI_Cancel = downcall("MPI_Cancel", "p");
+        static final MethodHandle MPI_Test_cancelled = downcall("MPI_Test_cancelled", "pp");
         static final MethodHandle MPI_Irecv = downcall("MPI_Irecv", "pihiihp");
         static final MethodHandle MPI_Wait = downcall("MPI_Wait", "pp");
         static final MethodHandle MPI_Test = downcall("MPI_Test", "ppp");
@@ -98,6 +101,10 @@ final class LibMpi {
         static final MethodHandle MPI_Scatterv = downcall("MPI_Scatterv", "ppphpihih");
         static final MethodHandle MPI_Allgather = downcall("MPI_Allgather", "pihpihh");
         static final MethodHandle MPI_Allgatherv = downcall("MPI_Allgatherv", "pihppphh");
+        static final MethodHandle MPI_Alltoall = downcall("MPI_Alltoall", "pihpihh");
+        static final MethodHandle MPI_Alltoallv = downcall("MPI_Alltoallv", "ppphppphh");
+        static final MethodHandle MPI_Scan = downcall("MPI_Scan", "ppihhh");
+        static final MethodHandle MPI_Exscan = downcall("MPI_Exscan", "ppihhh");
 
         private Collectives() {
         }
@@ -107,6 +114,7 @@ final class LibMpi {
     static final class Communicators {
         static final MethodHandle MPI_Comm_split = downcall("MPI_Comm_split", "hiip");
         static final MethodHandle MPI_Comm_dup = downcall("MPI_Comm_dup", "hp");
+        static final MethodHandle MPI_Comm_compare = downcall("MPI_Comm_compare", "hhp");
         static final MethodHandle MPI_Comm_free = downcall("MPI_Comm_free", "p");
         static final MethodHandle MPI_Comm_disconnect = downcall("MPI_Comm_disconnect", "p");
         static final MethodHandle MPI_Comm_spawn = downcall("MPI_Comm_spawn", "ppihihpp");

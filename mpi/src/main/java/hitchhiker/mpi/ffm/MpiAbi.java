@@ -88,6 +88,9 @@ public sealed interface MpiAbi permits OpenMpiAbi {
     /** The thread level of a C value. */
     ThreadLevel threadLevel(int value);
 
+    /** The SPI's {@code Channel.IDENT ... UNEQUAL} for a result of MPI_Comm_compare. */
+    int compareResult(int value);
+
     /** {@code MPI_MAX_ERROR_STRING}. */
     int maxErrorString();
 
@@ -100,7 +103,7 @@ public sealed interface MpiAbi permits OpenMpiAbi {
     /** The predefined handles the binding uses. */
     enum Predefined {
         COMM_WORLD, COMM_SELF, COMM_NULL, REQUEST_NULL, INFO_NULL, ERRORS_RETURN,
-        BYTE, INT8, INT, INT64, FLOAT, DOUBLE,
+        BYTE, C_BOOL, INT8, INT16, INT, INT64, FLOAT, DOUBLE, C_FLOAT_COMPLEX, C_DOUBLE_COMPLEX,
         OP_SUM, OP_PROD, OP_MIN, OP_MAX, OP_LAND, OP_LOR, OP_LXOR, OP_BAND, OP_BOR, OP_BXOR
     }
 

@@ -46,11 +46,30 @@ import java.util.List;
  */
 final class NativeChannel implements Channel {
 
-    /**
-     * Heap messages up to this size are copied through per-thread native memory; it is also
-     * below every transport's eager limit, so such a send completes without waiting for its receive.
-     */
+    /** Heap messages up to this size are copied through per-thread native memory. */
     static final long SMALL_BYTES = Long.getLong("hhg.mpi.ffm.smallBytes", 4096);
+
+    /**
+     * Heap sends up to this size go out with a plain MPI_Send; larger ones are buffered
+     * ({@link BufferedSends}). It is below the eager limit of Open MPI's shared-memory and TCP
+     * transports (4 KiB and 64 KiB) less their headers, so such a send completes without waiting
+     * for its receive, as the embedded transport's do. (Open MPI's {@code self} transport is eager
+     * only up to 1 KiB and would make a send to oneself wait forever, so sends to self are always buffered.)
+     */
+    static final long DIRECT_SEND_BYTES = Long.getLong("hhg.mpi.ffm.directSendBytes", 960);
+
+    /**
+     * Object messages ({@link #sendAnySize}) travel as a <em>frame</em>: a 16-byte header
+     * (magic, body tag, length) followed by the bytes when they fit in {@link #SMALL_BYTES}; a
+     * longer message's bytes follow as a second message, its body, on the hidden duplicate of
+     * the communicator with the body tag the header names. So an object receive posts a real
+     * MPI_Irecv of one frame at once, and receives match in the order they were posted, as MPI
+     * requires, whatever the length of the message that arrives.
+     */
+    static final int FRAME_HEADER = 16;
+    static final int FRAME_MAGIC = 0x4848_4f42; // "HHOB"
+    /** Body tags cycle through [FIRST_BODY_TAG, 32767], above the tags the hidden collectives use (MPI guarantees 32767). */
+    private static final int FIRST_BODY_TAG = 64, BODY_TAGS = 32767 - FIRST_BODY_TAG + 1;
 
     final long comm;
     private final boolean inter;
@@ -58,11 +77,20 @@ final class NativeChannel implements Channel {
     private final int size;
     private final int remoteSize;
     private final boolean predefined;
-    private NativeChannel collective;
+    private final NativeChannel collective;
+    private final java.util.concurrent.atomic.AtomicInteger bodies = new java.util.concurrent.atomic.AtomicInteger();
     private boolean freed;
 
-    /** Wraps an MPI communicator; {@code predefined} ones (world, self) are never freed. */
+    /**
+     * Wraps an MPI communicator; {@code predefined} ones (world, self) are never freed. Collective
+     * over the communicator's group: it duplicates the communicator (MPI_Comm_dup) for the
+     * collectives written in Java and for the bodies of long object messages.
+     */
     NativeChannel(long comm, boolean predefined) {
+        this(comm, predefined, false);
+    }
+
+    private NativeChannel(long comm, boolean predefined, boolean hidden) {
         this.comm = comm;
         this.predefined = predefined;
         Scratch s = Scratch.get();
@@ -79,6 +107,12 @@ final class NativeChannel implements Channel {
                 remoteSize = s.flag.get(ValueLayout.JAVA_INT, 0);
             } else {
                 remoteSize = size;
+            }
+            if (hidden) {
+                collective = this;
+            } else {
+                LibMpi.check((int) LibMpi.Communicators.MPI_Comm_dup.invokeExact(comm, s.handle), "MPI_Comm_dup");
+                collective = new NativeChannel(s.handleValue(), false, true);
             }
         } catch (Throwable e) {
             throw LibMpi.rethrow(e);
@@ -111,7 +145,7 @@ final class NativeChannel implements Channel {
     public void send(MemorySegment data, int dest, int tag) {
         long bytes = data.byteSize();
         boolean direct = data.isNative();
-        if ((direct || bytes <= SMALL_BYTES) && bytes <= ByteCount.MAX_PLAIN) {
+        if ((direct || bytes <= DIRECT_SEND_BYTES) && bytes <= ByteCount.MAX_PLAIN && (dest != rank || inter)) {
             // The hot path, kept small so that the JIT inlines it whole into the caller's loop.
             MemorySegment buf = direct ? data : Scratch.get().small.copyFrom(data);
             int rc;
@@ -126,9 +160,10 @@ final class NativeChannel implements Channel {
         sendOther(data, dest, tag);
     }
 
-    /** Heap data beyond {@link #SMALL_BYTES} (buffered), and messages beyond int counts. */
+    /** Heap data beyond {@link #DIRECT_SEND_BYTES} and sends to self (buffered), and messages beyond int counts. */
     private void sendOther(MemorySegment data, int dest, int tag) {
-        if (!data.isNative()) {
+        if (dest == PROC_NULL) return;
+        if (!data.isNative() || (dest == rank && !inter)) {
             BufferedSends.send(data, peer(dest), tag, comm);
             return;
         }
@@ -195,6 +230,21 @@ final class NativeChannel implements Channel {
     }
 
     @Override
+    public Request issend(MemorySegment data, int dest, int tag) {
+        long bytes = data.byteSize();
+        MemorySegment pooled = data.isNative() ? null : NativeBuffers.take(bytes);
+        MemorySegment buf = pooled == null ? data : pooled.asSlice(0, bytes).copyFrom(data);
+        Scratch s = Scratch.get();
+        try (ByteCount n = ByteCount.of(bytes)) {
+            LibMpi.check((int) LibMpi.Requests.MPI_Issend.invokeExact(buf, n.count, n.type, peer(dest), tag, comm, s.handle), "MPI_Issend");
+        } catch (Throwable e) {
+            if (pooled != null) NativeBuffers.give(pooled);
+            throw LibMpi.rethrow(e);
+        }
+        return new NativeRequest(this, s.handleValue(), buf, pooled, null, new Status(dest, tag, bytes));
+    }
+
+    @Override
     public Request irecv(MemorySegment into, int source, int tag) {
         long capacity = into.byteSize();
         MemorySegment pooled = into.isNative() ? null : NativeBuffers.take(capacity);
@@ -210,7 +260,102 @@ final class NativeChannel implements Channel {
 
     @Override
     public Request irecvAnySize(int source, int tag) {
-        return new AnySizeRequest(this, peer(source), tagOf(tag));
+        if (source == PROC_NULL) return AnySizeRequest.procNull();
+        return AnySizeRequest.post(this, peer(source), tagOf(tag));
+    }
+
+    @Override
+    public Request recvAnySize(int source, int tag) {
+        if (source == PROC_NULL) return AnySizeRequest.procNull();
+        return AnySizeRequest.receive(this, peer(source), tagOf(tag));
+    }
+
+    @Override
+    public void sendAnySize(MemorySegment data, int dest, int tag) {
+        if (dest == PROC_NULL) return;
+        long bytes = data.byteSize();
+        if (bytes + FRAME_HEADER <= DIRECT_SEND_BYTES && (dest != rank || inter)) {
+            // The hot path: the frame in scratch memory, one MPI_Send.
+            MemorySegment frame = Scratch.get().small;
+            writeFrameHeader(frame, -1, bytes);
+            MemorySegment.copy(data, 0, frame, FRAME_HEADER, bytes);
+            int rc;
+            try {
+                rc = (int) LibMpi.MPI_Send.invokeExact(frame, (int) (bytes + FRAME_HEADER), LibMpi.BYTE, dest, tag, comm);
+            } catch (Throwable e) {
+                throw LibMpi.rethrow(e);
+            }
+            if (rc != 0) LibMpi.check(rc, "MPI_Send");
+            return;
+        }
+        MemorySegment pooled = frame(data, dest);
+        BufferedSends.start(pooled.asSlice(0, frameBytes(data)), pooled, peer(dest), tag, comm);
+    }
+
+    @Override
+    public Request isendAnySize(MemorySegment data, int dest, int tag) {
+        return sendFrame(data, dest, tag, false);
+    }
+
+    @Override
+    public Request issendAnySize(MemorySegment data, int dest, int tag) {
+        return sendFrame(data, dest, tag, true);
+    }
+
+    private Request sendFrame(MemorySegment data, int dest, int tag, boolean synchronous) {
+        if (dest == PROC_NULL) return AnySizeRequest.procNull();
+        MemorySegment pooled = frame(data, dest);
+        MemorySegment buf = pooled.asSlice(0, frameBytes(data));
+        Scratch s = Scratch.get();
+        try {
+            int rc = synchronous
+                    ? (int) LibMpi.Requests.MPI_Issend.invokeExact(buf, (int) buf.byteSize(), LibMpi.BYTE, peer(dest), tag, comm, s.handle)
+                    : (int) LibMpi.Requests.MPI_Isend.invokeExact(buf, (int) buf.byteSize(), LibMpi.BYTE, peer(dest), tag, comm, s.handle);
+            LibMpi.check(rc, synchronous ? "MPI_Issend" : "MPI_Isend");
+        } catch (Throwable e) {
+            NativeBuffers.give(pooled);
+            throw LibMpi.rethrow(e);
+        }
+        return new NativeRequest(this, s.handleValue(), buf, pooled, null, new Status(dest, tag, data.byteSize()));
+    }
+
+    private static long frameBytes(MemorySegment data) {
+        return FRAME_HEADER + (data.byteSize() + FRAME_HEADER <= SMALL_BYTES ? data.byteSize() : 0);
+    }
+
+    /**
+     * The frame of an object message in a pooled native buffer (to hand back once sent); a body
+     * that does not fit is already on its way, buffered, so the sender never waits for the receiver.
+     */
+    private MemorySegment frame(MemorySegment data, int dest) {
+        long bytes = data.byteSize();
+        MemorySegment pooled = NativeBuffers.take(SMALL_BYTES);
+        if (bytes + FRAME_HEADER <= SMALL_BYTES) {
+            writeFrameHeader(pooled, -1, bytes);
+            MemorySegment.copy(data, 0, pooled, FRAME_HEADER, bytes);
+            return pooled;
+        }
+        int bodyTag = FIRST_BODY_TAG + Math.floorMod(bodies.getAndIncrement(), BODY_TAGS);
+        writeFrameHeader(pooled, bodyTag, bytes);
+        // The body goes first: MPI orders the two messages only within their own communicators,
+        // and the receiver posts the body's receive only after the frame has arrived.
+        if (data.isNative()) {
+            BufferedSends.start(data, null, peer(dest), bodyTag, collective.comm);
+        } else {
+            BufferedSends.send(data, peer(dest), bodyTag, collective.comm);
+        }
+        return pooled;
+    }
+
+    private static void writeFrameHeader(MemorySegment frame, int bodyTag, long bytes) {
+        frame.set(ValueLayout.JAVA_INT, 0, FRAME_MAGIC);
+        frame.set(ValueLayout.JAVA_INT, 4, bodyTag);
+        frame.set(ValueLayout.JAVA_LONG, 8, bytes);
+    }
+
+    /** The hidden duplicate: collectives written in Java and object bodies travel there. */
+    NativeChannel hiddenDuplicate() {
+        return collective;
     }
 
     @Override
@@ -238,16 +383,7 @@ final class NativeChannel implements Channel {
     // ---- collectives ------------------------------------------------------------------------
 
     @Override
-    public synchronized Channel collectiveContext() {
-        if (collective == null) {
-            Scratch s = Scratch.get();
-            try {
-                LibMpi.check((int) LibMpi.Communicators.MPI_Comm_dup.invokeExact(comm, s.handle), "MPI_Comm_dup");
-            } catch (Throwable e) {
-                throw LibMpi.rethrow(e);
-            }
-            collective = new NativeChannel(s.handleValue(), false);
-        }
+    public Channel collectiveContext() {
         return collective;
     }
 
@@ -350,6 +486,49 @@ final class NativeChannel implements Channel {
     }
 
     @Override
+    public void alltoall(MemorySegment send, MemorySegment recv) {
+        int n = inter ? remoteSize : size;
+        int sendBlock = intCount(send.byteSize() / Math.max(1, n), "alltoall"), recvBlock = intCount(recv.byteSize() / Math.max(1, n), "alltoall");
+        try (Staged s = Staged.in(send); Staged r = Staged.out(recv)) {
+            LibMpi.check((int) LibMpi.Collectives.MPI_Alltoall.invokeExact(s.segment, sendBlock, LibMpi.BYTE, r.segment, recvBlock,
+                    LibMpi.BYTE, comm), "MPI_Alltoall");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    @Override
+    public void alltoallv(MemorySegment send, long[] sendCounts, MemorySegment recv, long[] recvCounts) {
+        try (Arena arena = Arena.ofConfined(); Staged s = Staged.in(send); Staged r = Staged.out(recv)) {
+            MemorySegment[] out = countsAndDisplacements(arena, sendCounts, "alltoallv");
+            MemorySegment[] in = countsAndDisplacements(arena, recvCounts, "alltoallv");
+            LibMpi.check((int) LibMpi.Collectives.MPI_Alltoallv.invokeExact(s.segment, out[0], out[1], LibMpi.BYTE, r.segment, in[0], in[1],
+                    LibMpi.BYTE, comm), "MPI_Alltoallv");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    @Override
+    public void scan(MemorySegment send, MemorySegment recv, ElementType type, ReduceOp op, boolean exclusive) {
+        long mpiOp = Types.op(op, type);
+        if (mpiOp == 0) {
+            Collectives.scan(collectiveContext(), send, recv, type, op, exclusive);
+            return;
+        }
+        int count = intCount(send.byteSize() / type.bytes(), "scan");
+        // Staged both ways: MPI_Exscan leaves rank 0's receive buffer as it was.
+        try (Staged s = Staged.in(send); Staged r = Staged.inOut(recv)) {
+            int rc = exclusive
+                    ? (int) LibMpi.Collectives.MPI_Exscan.invokeExact(s.segment, r.segment, count, Types.datatype(type), mpiOp, comm)
+                    : (int) LibMpi.Collectives.MPI_Scan.invokeExact(s.segment, r.segment, count, Types.datatype(type), mpiOp, comm);
+            LibMpi.check(rc, exclusive ? "MPI_Exscan" : "MPI_Scan");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    @Override
     public void reduce(MemorySegment send, MemorySegment recv, ElementType type, ReduceOp op, int root) {
         long mpiOp = Types.op(op, type);
         if (mpiOp == 0) {
@@ -400,13 +579,42 @@ final class NativeChannel implements Channel {
     }
 
     @Override
+    public Channel dup() {
+        Scratch s = Scratch.get();
+        try {
+            LibMpi.check((int) LibMpi.Communicators.MPI_Comm_dup.invokeExact(comm, s.handle), "MPI_Comm_dup");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+        return new NativeChannel(s.handleValue(), false);
+    }
+
+    @Override
+    public int compare(Channel other) {
+        if (other == this) return IDENT;
+        if (!(other instanceof NativeChannel o)) return UNEQUAL;
+        Scratch s = Scratch.get();
+        try {
+            LibMpi.check((int) LibMpi.Communicators.MPI_Comm_compare.invokeExact(comm, o.comm, s.flag), "MPI_Comm_compare");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+        return LibMpi.ABI.compareResult(s.flag.get(ValueLayout.JAVA_INT, 0));
+    }
+
+    @Override
     public Channel spawn(String mainClass, List<String> args, int count, int root) {
-        List<String> command = JavaCommand.forMain(mainClass, args);
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment argv = arena.allocate(ValueLayout.ADDRESS, command.size());  // argv[size-1] is the NULL terminator
-            for (int i = 1; i < command.size(); i++) argv.setAtIndex(ValueLayout.ADDRESS, i - 1, arena.allocateFrom(command.get(i)));
+            // Only the root's command, arguments and count mean anything (MPI ignores the others').
+            MemorySegment program = MemorySegment.NULL, argv = MemorySegment.NULL;
+            if (rank == root) {
+                List<String> command = JavaCommand.forMain(mainClass, args);
+                argv = arena.allocate(ValueLayout.ADDRESS, command.size());  // argv[size-1] is the NULL terminator
+                for (int i = 1; i < command.size(); i++) argv.setAtIndex(ValueLayout.ADDRESS, i - 1, arena.allocateFrom(command.get(i)));
+                program = arena.allocateFrom(command.get(0));
+            }
             Scratch s = Scratch.get();
-            LibMpi.check((int) LibMpi.Communicators.MPI_Comm_spawn.invokeExact(arena.allocateFrom(command.get(0)), argv, count, LibMpi.INFO_NULL,
+            LibMpi.check((int) LibMpi.Communicators.MPI_Comm_spawn.invokeExact(program, argv, rank == root ? count : 0, LibMpi.INFO_NULL,
                     root, comm, s.handle, MemorySegment.NULL), "MPI_Comm_spawn");
             return new NativeChannel(s.handleValue(), false);
         } catch (Throwable e) {
@@ -429,7 +637,7 @@ final class NativeChannel implements Channel {
     }
 
     private void release(java.lang.invoke.MethodHandle how, String function) {
-        if (collective != null) collective.close();
+        if (collective != this) collective.close();
         try {
             LibMpi.check((int) how.invokeExact(Scratch.get().handle(comm)), function);
         } catch (Throwable e) {

@@ -67,6 +67,30 @@ final class NativeRequest implements Request {
         return complete(rc, s.status, "MPI_Test");
     }
 
+    @Override
+    public synchronized boolean cancel() {
+        if (handle == LibMpi.REQUEST_NULL) return false;
+        Scratch s = Scratch.get();
+        int rc;
+        try {
+            LibMpi.check((int) LibMpi.Requests.MPI_Cancel.invokeExact(s.handle(handle)), "MPI_Cancel");
+            rc = (int) LibMpi.Requests.MPI_Wait.invokeExact(s.handle(handle), s.status);
+            LibMpi.check((int) LibMpi.Requests.MPI_Test_cancelled.invokeExact(s.status, s.flag), "MPI_Test_cancelled");
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+        if (rc == 0 && s.flag.get(ValueLayout.JAVA_INT, 0) != 0) {
+            handle = LibMpi.REQUEST_NULL;
+            status = new Status(hitchhiker.mpi.spi.Channel.PROC_NULL, hitchhiker.mpi.spi.Channel.ANY_TAG, 0);
+            if (pooled != null) NativeBuffers.give(pooled);
+            pooled = null;
+            buffer = null;
+            return true;
+        }
+        complete(rc, s.status, "MPI_Wait");
+        return false;
+    }
+
     private Status complete(int rc, MemorySegment mpiStatus, String function) {
         handle = LibMpi.REQUEST_NULL;
         if (rc != 0) {

@@ -31,6 +31,10 @@ public final class OpenMpiAbi implements MpiAbi {
         SYMBOLS.put(Predefined.BYTE, "ompi_mpi_byte");
         SYMBOLS.put(Predefined.INT8, "ompi_mpi_int8_t");
         SYMBOLS.put(Predefined.INT, "ompi_mpi_int");
+        SYMBOLS.put(Predefined.INT16, "ompi_mpi_int16_t");
+        SYMBOLS.put(Predefined.C_BOOL, "ompi_mpi_c_bool");
+        SYMBOLS.put(Predefined.C_FLOAT_COMPLEX, "ompi_mpi_c_float_complex");
+        SYMBOLS.put(Predefined.C_DOUBLE_COMPLEX, "ompi_mpi_c_double_complex");
         SYMBOLS.put(Predefined.INT64, "ompi_mpi_int64_t");
         SYMBOLS.put(Predefined.FLOAT, "ompi_mpi_float");
         SYMBOLS.put(Predefined.DOUBLE, "ompi_mpi_double");
@@ -159,6 +163,11 @@ public final class OpenMpiAbi implements MpiAbi {
     @Override
     public ThreadLevel threadLevel(int value) {
         return ThreadLevel.values()[value];
+    }
+
+    @Override
+    public int compareResult(int value) {
+        return value; // MPI_IDENT = 0, MPI_CONGRUENT, MPI_SIMILAR, MPI_UNEQUAL: an enum in Open MPI's mpi.h
     }
 
     @Override

@@ -16,7 +16,11 @@ final class Types {
         // Java's byte is a signed 8-bit integer: MPI_INT8_T, for which MPI defines arithmetic and
         // logical reductions (MPI_BYTE, raw bytes, has none).
         DATATYPES.put(ElementType.BYTE, LibMpi.predefined(MpiAbi.Predefined.INT8));
+        DATATYPES.put(ElementType.SHORT, LibMpi.predefined(MpiAbi.Predefined.INT16));
+        DATATYPES.put(ElementType.BOOLEAN, LibMpi.predefined(MpiAbi.Predefined.C_BOOL));
         DATATYPES.put(ElementType.INT, LibMpi.predefined(MpiAbi.Predefined.INT));
+        DATATYPES.put(ElementType.COMPLEX_FLOAT, LibMpi.predefined(MpiAbi.Predefined.C_FLOAT_COMPLEX));
+        DATATYPES.put(ElementType.COMPLEX_DOUBLE, LibMpi.predefined(MpiAbi.Predefined.C_DOUBLE_COMPLEX));
         DATATYPES.put(ElementType.LONG, LibMpi.predefined(MpiAbi.Predefined.INT64));
         DATATYPES.put(ElementType.FLOAT, LibMpi.predefined(MpiAbi.Predefined.FLOAT));
         DATATYPES.put(ElementType.DOUBLE, LibMpi.predefined(MpiAbi.Predefined.DOUBLE));
@@ -38,13 +42,16 @@ final class Types {
 
     /**
      * The MPI operation for {@code op} on {@code type}, or 0 where MPI has none: a user-defined
-     * operation, or a logical one on floating-point data (MPI defines LAND/LOR for integers only).
+     * operation, a logical one on floating-point data (MPI defines LAND/LOR for integers only),
+     * or anything but SUM and PROD on complex numbers (which Java then applies, or rejects).
      */
     static long op(ReduceOp op, ElementType type) {
         ReduceOp.Builtin builtin = op.builtin();
         if (builtin == null) return 0;
         boolean logical = builtin == ReduceOp.Builtin.LAND || builtin == ReduceOp.Builtin.LOR;
         if (logical && (type == ElementType.FLOAT || type == ElementType.DOUBLE)) return 0;
+        if (type.complex() && builtin != ReduceOp.Builtin.SUM && builtin != ReduceOp.Builtin.PROD) return 0;
+        if (type == ElementType.BOOLEAN && !logical) return 0;  // MPI defines only logical ops on C_BOOL; Java says why not
         return OPS.get(builtin);
     }
 }

@@ -26,6 +26,15 @@ public interface Backend {
     /** Ends message passing for this process after pending sends have been delivered (MPI_Finalize). */
     void finish();
 
+    /**
+     * Records that this process's program failed, before it exits: {@code ownFault} when the
+     * program itself threw, not when it gave up on a peer that had failed or left. The embedded
+     * transport tells its peers and its launcher (which names the rank whose fault it was); the
+     * native one leaves that to {@code mpirun}.
+     */
+    default void failed(boolean ownFault) {
+    }
+
     /** Ends the whole job at once with this exit code (MPI_Abort). */
     void abort(int exitCode);
 }

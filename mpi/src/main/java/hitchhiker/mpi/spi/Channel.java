@@ -74,11 +74,43 @@ public interface Channel extends AutoCloseable {
      */
     Request irecvAnySize(int source, int tag);
 
+    /**
+     * Starts sending a message for {@link #irecvAnySize} (an object message). A backend may frame
+     * it differently from a buffer message (so that a receive of any size can be posted before
+     * the message's length is known), so an object receive must be paired with this send.
+     */
+    default Request isendAnySize(MemorySegment data, int dest, int tag) {
+        return isend(data, dest, tag);
+    }
+
+    /** A synchronous {@link #isendAnySize}: complete once a receive has matched the message. */
+    default Request issendAnySize(MemorySegment data, int dest, int tag) {
+        return issend(data, dest, tag);
+    }
+
+    /** Blocking {@link #isendAnySize}: returns when {@code data} may be reused. */
+    default void sendAnySize(MemorySegment data, int dest, int tag) {
+        isendAnySize(data, dest, tag).await();
+    }
+
+    /** Blocking {@link #irecvAnySize}: the returned request has completed. */
+    default Request recvAnySize(int source, int tag) {
+        Request r = irecvAnySize(source, tag);
+        r.await();
+        return r;
+    }
+
     /** Blocks until a matching message is available and returns its envelope, without receiving it. */
     Status probe(int source, int tag);
 
     /** The envelope of a matching message if one is available now, else {@code null}. */
     Status iprobe(int source, int tag);
+
+    /**
+     * Starts a synchronous send (MPI_Issend): it completes only once a receive has matched it,
+     * so a program that relies on buffering shows its deadlock.
+     */
+    Request issend(MemorySegment data, int dest, int tag);
 
     /** Blocking send: returns when {@code data} may be reused. */
     default void send(MemorySegment data, int dest, int tag) {
@@ -132,14 +164,39 @@ public interface Channel extends AutoCloseable {
         Collectives.scatterv(collectiveContext(), send, counts, recv, root);
     }
 
-    /** Every process gets every process's block, in rank order (intracommunicators). */
+    /**
+     * Every process gets every process's block, in rank order; on an intercommunicator, every
+     * block of the remote group.
+     */
     default void allgather(MemorySegment send, MemorySegment recv) {
         Collectives.allgather(collectiveContext(), send, recv);
     }
 
-    /** Like {@link #allgather} with blocks of {@code counts[i]} bytes (known everywhere). */
+    /** Like {@link #allgather} with blocks of {@code counts[i]} bytes (known everywhere; the remote group's on an intercommunicator). */
     default void allgatherv(MemorySegment send, MemorySegment recv, long[] counts) {
         Collectives.allgatherv(collectiveContext(), send, recv, counts);
+    }
+
+    /**
+     * Block j of every process's {@code send} goes to process j, into block i of its
+     * {@code recv} for sender i (MPI_Alltoall; blocks of {@code send.byteSize() / n} bytes).
+     */
+    default void alltoall(MemorySegment send, MemorySegment recv) {
+        Collectives.alltoall(collectiveContext(), send, recv);
+    }
+
+    /** Like {@link #alltoall} with blocks of {@code sendCounts[j]} bytes to j and {@code recvCounts[i]} from i. */
+    default void alltoallv(MemorySegment send, long[] sendCounts, MemorySegment recv, long[] recvCounts) {
+        Collectives.alltoallv(collectiveContext(), send, sendCounts, recv, recvCounts);
+    }
+
+    /**
+     * Prefix reduction (MPI_Scan, or MPI_Exscan when {@code exclusive}): process i's {@code recv}
+     * gets {@code send_0 op ... op send_i} (up to {@code send_(i-1)} when exclusive; rank 0's
+     * {@code recv} is then left as it is). Intracommunicators.
+     */
+    default void scan(MemorySegment send, MemorySegment recv, ElementType type, ReduceOp op, boolean exclusive) {
+        Collectives.scan(collectiveContext(), send, recv, type, op, exclusive);
     }
 
     /**
@@ -150,12 +207,33 @@ public interface Channel extends AutoCloseable {
         Collectives.reduce(collectiveContext(), send, recv, type, op, root);
     }
 
-    /** Like {@link #reduce}, with the result in every process's {@code recv} (intracommunicators). */
+    /**
+     * Like {@link #reduce}, with the result in every process's {@code recv}; on an
+     * intercommunicator, the reduction of the remote group's blocks.
+     */
     default void allreduce(MemorySegment send, MemorySegment recv, ElementType type, ReduceOp op) {
         Collectives.allreduce(collectiveContext(), send, recv, type, op);
     }
 
     // ---- communicator management -----------------------------------------------------------
+
+    /** MPI_IDENT, MPI_CONGRUENT, MPI_SIMILAR, MPI_UNEQUAL: results of {@link #compare}. */
+    int IDENT = 0, CONGRUENT = 1, SIMILAR = 2, UNEQUAL = 3;
+
+    /** Collective: a new channel over the same group(s) whose messages never match this one's (MPI_Comm_dup). */
+    default Channel dup() {
+        if (isInter()) throw new UnsupportedOperationException("dup of an intercommunicator on this backend");
+        return split(0, rank());
+    }
+
+    /**
+     * How two channels relate (MPI_Comm_compare): {@link #IDENT} the same communicator,
+     * {@link #CONGRUENT} the same processes in the same order, {@link #SIMILAR} the same
+     * processes in another order, {@link #UNEQUAL} otherwise.
+     */
+    default int compare(Channel other) {
+        return this == other ? IDENT : UNEQUAL;
+    }
 
     /**
      * Collective: splits the group by {@code color}, ordering each new group by {@code key} then

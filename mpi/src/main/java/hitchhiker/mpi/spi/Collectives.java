@@ -15,11 +15,13 @@ import java.lang.foreign.MemorySegment;
  * barrier is a dissemination barrier (⌈log₂ n⌉ rounds); bcast a binomial tree; gather, scatter
  * and reductions are linear at the root, and reductions combine in rank order, so a
  * non-commutative or floating-point op gives the same result as its serial definition;
- * allgather and allreduce are a gather or reduce to rank 0 followed by a bcast.
+ * allgather and allreduce are a gather or reduce to rank 0 followed by a bcast (on an
+ * intercommunicator, every process sends its block to every remote process, and folds what it
+ * receives in rank order); alltoall is every pair at once; scan is a chain in rank order.
  */
 public final class Collectives {
 
-    private static final int BARRIER = 1, BCAST = 2, GATHER = 3, SCATTER = 4, REDUCE = 5;
+    private static final int BARRIER = 1, BCAST = 2, GATHER = 3, SCATTER = 4, REDUCE = 5, ALLGATHER = 6, ALLTOALL = 7, SCAN = 8;
 
     private Collectives() {
     }
@@ -124,15 +126,79 @@ public final class Collectives {
     }
 
     public static void allgather(Channel c, MemorySegment send, MemorySegment recv) {
-        requireIntra(c, "allgather");
+        if (c.isInter()) {
+            long[] counts = new long[c.remoteSize()];
+            java.util.Arrays.fill(counts, recv.byteSize() / Math.max(1, counts.length));
+            allgatherv(c, send, recv, counts);
+            return;
+        }
         gather(c, send, recv, 0);
         bcast(c, recv, 0);
     }
 
     public static void allgatherv(Channel c, MemorySegment send, MemorySegment recv, long[] counts) {
-        requireIntra(c, "allgatherv");
+        if (c.isInter()) {
+            // Every process of one group sends its block to every process of the other.
+            int m = c.remoteSize();
+            Request[] all = new Request[2 * m];
+            long offset = 0;
+            for (int r = 0; r < m; r++) {
+                all[r] = c.irecv(recv.asSlice(offset, counts[r]), r, ALLGATHER);
+                offset += counts[r];
+            }
+            for (int r = 0; r < m; r++) all[m + r] = c.isend(send, r, ALLGATHER);
+            awaitAll(all);
+            return;
+        }
         gatherv(c, send, recv, counts, 0);
         bcast(c, recv, 0);
+    }
+
+    public static void alltoall(Channel c, MemorySegment send, MemorySegment recv) {
+        int n = c.isInter() ? c.remoteSize() : c.size();
+        long[] sendCounts = new long[n], recvCounts = new long[n];
+        java.util.Arrays.fill(sendCounts, send.byteSize() / Math.max(1, n));
+        java.util.Arrays.fill(recvCounts, recv.byteSize() / Math.max(1, n));
+        alltoallv(c, send, sendCounts, recv, recvCounts);
+    }
+
+    public static void alltoallv(Channel c, MemorySegment send, long[] sendCounts, MemorySegment recv, long[] recvCounts) {
+        int n = sendCounts.length;
+        Request[] all = new Request[2 * n];
+        long in = 0, out = 0;
+        for (int r = 0; r < n; r++) {
+            MemorySegment slot = recv.asSlice(in, recvCounts[r]);
+            MemorySegment block = send.asSlice(out, sendCounts[r]);
+            in += recvCounts[r];
+            out += sendCounts[r];
+            if (!c.isInter() && r == c.rank()) {
+                MemorySegment.copy(block, 0, slot, 0, Math.min(block.byteSize(), slot.byteSize()));
+                continue;
+            }
+            all[r] = c.irecv(slot, r, ALLTOALL);
+            all[n + r] = c.isend(block, r, ALLTOALL);
+        }
+        awaitAll(all);
+    }
+
+    public static void scan(Channel c, MemorySegment send, MemorySegment recv, ElementType type, ReduceOp op, boolean exclusive) {
+        requireIntra(c, exclusive ? "exscan" : "scan");
+        long bytes = send.byteSize();
+        int me = c.rank();
+        try (Arena arena = Arena.ofConfined()) {
+            // acc = send_0 op ... op send_(me-1), from the left neighbour; then pass on acc op send_me.
+            MemorySegment acc = arena.allocate(Math.max(1, bytes), 8).asSlice(0, bytes);
+            if (me > 0) expectWhole(c.recv(acc, me - 1, SCAN).bytes(), bytes);
+            MemorySegment inclusive = acc;
+            if (me == 0) {
+                inclusive = send;
+            } else {
+                if (exclusive) MemorySegment.copy(acc, 0, recv, 0, bytes);
+                op.combine(acc, send, type, bytes / type.bytes());
+            }
+            if (!exclusive) MemorySegment.copy(inclusive, 0, recv, 0, bytes);
+            if (me + 1 < c.size()) c.send(inclusive, me + 1, SCAN);
+        }
     }
 
     public static void reduce(Channel c, MemorySegment send, MemorySegment recv, ElementType type, ReduceOp op,
@@ -165,7 +231,18 @@ public final class Collectives {
     }
 
     public static void allreduce(Channel c, MemorySegment send, MemorySegment recv, ElementType type, ReduceOp op) {
-        requireIntra(c, "allreduce");
+        if (c.isInter()) {
+            // Each group gets the remote group's blocks and folds them in rank order.
+            long bytes = recv.byteSize();
+            int m = c.remoteSize();
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment all = arena.allocate(Math.max(1, bytes * m), 8).asSlice(0, bytes * m);
+                allgather(c, send, all);
+                MemorySegment.copy(all, 0, recv, 0, bytes);
+                for (int r = 1; r < m; r++) op.combine(recv, all.asSlice(r * bytes, bytes), type, bytes / type.bytes());
+            }
+            return;
+        }
         reduce(c, send, recv, type, op, 0);
         bcast(c, recv, 0);
     }

@@ -19,6 +19,15 @@ public interface Request {
     Status test();
 
     /**
+     * Tries to cancel the operation (MPI_Cancel): true if it was cancelled before it matched
+     * anything, and is then complete (with an empty status) having moved no data; false if it
+     * has completed or matched already, and then completes as usual.
+     */
+    default boolean cancel() {
+        return false;
+    }
+
+    /**
      * For a receive started with {@link Channel#irecvAnySize}: the message's bytes, in memory the
      * backend allocated for it; valid once the request has completed.
      */

@@ -38,6 +38,15 @@ class NativeBackendTest {
     }
 
     @Test
+    void aPoolOfSpawnedWorkersServesItsClient() throws Exception {
+        OpenMpiTests.requireOpenMpi();
+        var job = Mpirun.run(1, List.of(), OpenMpiTests.java(List.of(), "hitchhiker.mpi.RankMain",
+                List.of(hitchhiker.mpi.futures.MpiPoolExecutorTest.SpawningClient.class.getName())), Duration.ofSeconds(90));
+        assertThat(job.exitCode()).as(job.output()).isZero();
+        assertThat(job.output()).contains("spawned pool ok on the native backend");
+    }
+
+    @Test
     void aRankThatThrowsEndsTheWholeJobInsteadOfHangingItsPeers() throws Exception {
         OpenMpiTests.requireOpenMpi();
         var job = Mpirun.run(3, List.of(), OpenMpiTests.java(List.of(), NativeScenarios.class.getName(),

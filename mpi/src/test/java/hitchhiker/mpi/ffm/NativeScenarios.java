@@ -68,6 +68,8 @@ public final class NativeScenarios {
         all.put("anySource", NativeScenarios::anySource);
         all.put("ordered", NativeScenarios::ordered);
         all.put("anySize", NativeScenarios::anySize);
+        all.put("postingOrder", NativeScenarios::postingOrder);
+        all.put("sendToSelf", NativeScenarios::sendToSelf);
         all.put("largeHeap", NativeScenarios::largeHeap);
         all.put("truncation", NativeScenarios::truncation);
         all.put("procNull", NativeScenarios::procNull);
@@ -147,7 +149,7 @@ public final class NativeScenarios {
                 int len = i % 50 == 0 ? 100_000 : 1;
                 int[] m = new int[len];
                 m[0] = i;
-                sends.add(world.isend(MemorySegment.ofArray(m), 1, 3));
+                sends.add(world.isendAnySize(MemorySegment.ofArray(m), 1, 3));
             }
             sends.forEach(Request::await);
         } else {
@@ -164,7 +166,7 @@ public final class NativeScenarios {
         if (size < 2 || rank > 1) return;
         long[] lengths = {0, 1, 4096, 65_537, 3 << 20};
         if (rank == 0) {
-            for (long len : lengths) world.send(pattern(len, (int) len), 1, 11);
+            for (long len : lengths) world.sendAnySize(pattern(len, (int) len), 1, 11);
         } else {
             for (int i = 0; i < lengths.length; i++) {
                 Request r = world.irecvAnySize(0, 11);
@@ -172,6 +174,48 @@ public final class NativeScenarios {
                 check(st.bytes() == lengths[i] && r.payload().byteSize() == lengths[i], "any size " + st);
                 check(r.payload().mismatch(pattern(lengths[i], (int) lengths[i])) == -1, "any size content");
             }
+        }
+    }
+
+    /**
+     * Receives of any size match in the order they were posted, as MPI requires: two posted
+     * receives that both match get the first and the second message, whichever is waited on first,
+     * and a plain receive posted after them gets the third.
+     */
+    static void postingOrder() {
+        if (size < 2 || rank > 1) return;
+        if (rank == 0) {
+            world.recv(MemorySegment.ofArray(new int[1]), 1, 31);  // rank 1 has posted its receives
+            world.sendAnySize(MemorySegment.ofArray(new int[] {1}), 1, 30);
+            world.sendAnySize(MemorySegment.ofArray(new int[50_000]).fill((byte) 2), 1, 30);
+            world.sendAnySize(MemorySegment.ofArray(new int[] {3}), 1, 30);
+        } else {
+            Request first = world.irecvAnySize(0, 30);
+            Request second = world.irecvAnySize(Channel.ANY_SOURCE, Channel.ANY_TAG);
+            Request third = world.irecvAnySize(0, Channel.ANY_TAG);
+            world.send(MemorySegment.ofArray(new int[1]), 0, 31);
+            check(third.await().bytes() == 4 && third.payload().get(ValueLayout.JAVA_INT, 0) == 3, "third " + third.await());
+            check(second.await().bytes() == 200_000 && second.payload().get(ValueLayout.JAVA_BYTE, 7) == 2, "second " + second.await());
+            check(first.await().bytes() == 4 && first.payload().get(ValueLayout.JAVA_INT, 0) == 1, "first " + first.await());
+        }
+    }
+
+    /**
+     * A rank sends to itself, object and buffer messages above Open MPI's eager limit for self
+     * (1 KiB), with the receive posted first or after the send: nothing waits forever.
+     */
+    static void sendToSelf() {
+        for (int len : new int[] {8, 1000, 5000, 300_000}) {
+            Request posted = world.irecvAnySize(rank, 40);
+            world.sendAnySize(pattern(len, 1), rank, 40);
+            check(posted.await().bytes() == len && posted.payload().mismatch(pattern(len, 1)) == -1, "self posted " + len);
+            world.sendAnySize(pattern(len, 2), rank, 41);
+            Request later = world.recvAnySize(rank, 41);
+            check(later.await().bytes() == len && later.payload().mismatch(pattern(len, 2)) == -1, "self later " + len);
+            byte[] out = new byte[len], in = new byte[len];
+            Arrays.fill(out, (byte) 7);
+            world.send(MemorySegment.ofArray(out), rank, 42);
+            check(world.recv(MemorySegment.ofArray(in), rank, 42).bytes() == len && in[len - 1] == 7, "self buffer " + len);
         }
     }
 
@@ -335,7 +379,7 @@ public final class NativeScenarios {
         long len = ByteCount.MAX_PLAIN * 3 + 17;
         if (rank == 0) {
             world.send(pattern(len, 3), 1, 21);
-            world.isend(pattern(len, 4), 1, 22).await();
+            world.isendAnySize(pattern(len, 4), 1, 22).await();
         } else {
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment into = arena.allocate(len + 100);

@@ -31,7 +31,9 @@ public final class NativeSpawnScenario {
 
     static void parent(Backend backend, int children) {
         Channel world = backend.world();
-        Channel kids = world.spawn(NativeSpawnScenario.class.getName(), List.of(), children, 0);
+        // Only the root's arguments count (MPI ignores the others'): rank 1 passes placeholders.
+        Channel kids = world.rank() == 0 ? world.spawn(NativeSpawnScenario.class.getName(), List.of(), children, 0)
+                : world.spawn(null, null, 0, 0);
         if (!kids.isInter() || kids.remoteSize() != children) throw new AssertionError("intercommunicator to " + kids.remoteSize());
         int root = world.rank() == 0 ? Channel.ROOT : Channel.PROC_NULL;
         kids.bcast(MemorySegment.ofArray(new int[] {100}), root);
@@ -42,6 +44,14 @@ public final class NativeSpawnScenario {
             if (Math.abs(pi[0] - Math.PI) > 1e-4) throw new AssertionError("pi " + pi[0]);
             System.out.println("parent 0 pi " + pi[0]);
         }
+        // An intercommunicator splits into intercommunicators (parent r with the children of r's parity) and duplicates.
+        Channel half = kids.split(world.rank() % 2, 0);
+        int expected = (children + 1 - world.rank() % 2) / 2;
+        if (!half.isInter() || half.remoteSize() != expected) throw new AssertionError("split: remote " + half.remoteSize());
+        Channel copy = kids.dup();
+        if (kids.compare(copy) != Channel.CONGRUENT || copy.remoteSize() != children) throw new AssertionError("dup");
+        half.close();
+        copy.close();
         kids.disconnect();
         System.out.println("parent " + world.rank() + " disconnected");
     }
@@ -58,6 +68,12 @@ public final class NativeSpawnScenario {
         parent.reduce(MemorySegment.ofArray(new double[] {sum * h}), MemorySegment.NULL, ElementType.DOUBLE,
                 NativeScenarios.op(hitchhiker.mpi.spi.ReduceOp.Builtin.SUM), 0);
         System.out.println("child " + world.rank() + " of " + world.size());
+        Channel half = parent.split(world.rank() % 2, world.rank());
+        if (!half.isInter() || half.remoteSize() != 1) throw new AssertionError("split: remote " + half.remoteSize());
+        Channel copy = parent.dup();
+        if (parent.compare(copy) != Channel.CONGRUENT) throw new AssertionError("dup");
+        half.close();
+        copy.close();
         parent.disconnect();
     }
 }

@@ -1,5 +1,6 @@
 package hitchhiker.bench.mpi.ffm;
 
+import hitchhiker.mpi.embedded.Launcher;
 import hitchhiker.mpi.ffm.Mpirun;
 import hitchhiker.mpi.ffm.NativeMpi;
 
@@ -18,8 +19,10 @@ import java.util.TreeMap;
 /**
  * The native backend against C over the same Open MPI, in the same run: ping-pong latency (8 B)
  * and bandwidth (1 MiB, 4 MiB) of {@link PingPong} (off-heap segments and heap arrays) beside
- * {@code bench/src/main/c/mpi/pingpong.c} (compiled here with {@code mpicc} when present), the
- * jobs interleaved round by round so that a noisy machine disturbs both alike; then
+ * {@code bench/src/main/c/mpi/pingpong.c} (compiled here with {@code mpicc} when present), and
+ * the same {@link PingPong} on the embedded transport ({@code hhg mpirun}'s shared memory, rows
+ * {@code embedded-*}), the jobs interleaved round by round so that a noisy machine disturbs all
+ * alike; then
  * {@code part4.pi} with n = 10,000,000 on 1 and 2 ranks. Prints medians and Java/C ratios.
  *
  * <pre>  java --enable-native-access=ALL-UNNAMED -cp ... hitchhiker.bench.mpi.ffm.NativeMpiBenchmark [rounds]</pre>
@@ -51,10 +54,21 @@ public final class NativeMpiBenchmark {
             for (String mode : List.of("offheap", "heap")) {
                 collect(times, Mpirun.run(2, List.of(), Mpirun.javaCommand(JAVA_OPTIONS, PingPong.class.getName(),
                         concat(List.of(mode), SIZES)), Duration.ofMinutes(3)));
+                collect(times, embedded(mode));
             }
         }
         report(times);
         pi();
+    }
+
+    /** {@link PingPong} on two ranks of the embedded transport, its rows labelled {@code embedded-MODE}. */
+    private static Mpirun.Outcome embedded(String mode) {
+        var out = new java.io.ByteArrayOutputStream();
+        var print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        Launcher.Result r = Launcher.run(2, PingPong.class.getName(), concat(List.of(mode), SIZES),
+                new Launcher.Options(false, print, System.err, List.of("-Xms256m")));
+        String output = out.toString(java.nio.charset.StandardCharsets.UTF_8).replace("pingpong java-", "pingpong embedded-");
+        return new Mpirun.Outcome(r.exitStatus(), output, false);
     }
 
     private static void collect(Map<String, Map<Integer, List<Double>>> times, Mpirun.Outcome job) {
@@ -92,8 +106,8 @@ public final class NativeMpiBenchmark {
 
     /**
      * part4.pi, n = 10,000,000, on 1 and 2 ranks under mpirun (native backend): rank 0's compute
-     * time (bcast + sums + reduce; the median of 7 computations in one launch, so the JIT is warm)
-     * and the launch's wall time (JVM and MPI start-up included).
+     * time (bcast + sums + reduce, one computation, so the JIT is still warming up: see
+     * {@code PiScaling} for warm timings) and the launch's wall time (JVM and MPI start-up included).
      */
     private static void pi() throws IOException, InterruptedException {
         System.out.println();
@@ -102,7 +116,7 @@ public final class NativeMpiBenchmark {
             try {
                 List<String> cmd = new ArrayList<>(List.of("mpirun", "--oversubscribe", "-np", Integer.toString(np), "-x", "HHG_MPI_RESULT"));
                 cmd.addAll(Mpirun.javaCommand(JAVA_OPTIONS, "hitchhiker.mpi.RankMain",
-                        List.of("hitchhiker.examples.part4.Pi$Program", "n=10000000", "repeat=7")));
+                        List.of("hitchhiker.examples.part4.Pi$Program", "n=10000000")));
                 long t0 = System.nanoTime();
                 Mpirun.Outcome job = Mpirun.launch(cmd, Map.of("HHG_MPI_RESULT", result.toString()), Duration.ofMinutes(2));
                 double wall = (System.nanoTime() - t0) / 1e9;
@@ -115,7 +129,7 @@ public final class NativeMpiBenchmark {
                 } catch (ClassNotFoundException e) {
                     throw new IllegalStateException(e);
                 }
-                System.out.printf(Locale.ROOT, "part4.pi n=10000000 np=%d: compute %.4f s (median of 7), launch wall %.2f s; %s%n",
+                System.out.printf(Locale.ROOT, "part4.pi n=10000000 np=%d: compute %.4f s (one, cold), launch wall %.2f s; %s%n",
                         np, compute, wall, job.lines("pi is approximately").get(0));
             } finally {
                 Files.deleteIfExists(result);
