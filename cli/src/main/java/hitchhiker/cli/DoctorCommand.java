@@ -77,6 +77,7 @@ final class DoctorCommand implements Callable<Integer> {
         f.add(nativeMpi());
         f.add(tool("gcc", "a C compiler for the side-by-side C benchmarks",
                 "install gcc (Debian: apt-get install gcc) to compare with C + OpenMP"));
+        f.add(jupyter());
         return f;
     }
 
@@ -151,6 +152,14 @@ final class DoctorCommand implements Callable<Integer> {
         if (mpi.usable()) return new Finding(Status.OK, "native MPI: " + mpi.detail(), null);
         return new Finding(Status.MISSING_OPTIONAL, "native MPI not usable (optional: part 4 runs on the embedded transport): "
                 + mpi.detail(), "for clusters, install Open MPI (Debian: apt-get install openmpi-bin libopenmpi-dev)");
+    }
+
+    /** Jupyter, for {@code hhg notebook}: the command and its notebook server on the PATH. */
+    static Finding jupyter() {
+        return NotebookCommand.jupyter()
+                .map(p -> new Finding(Status.OK, "Jupyter: the guide as notebooks, hhg notebook (" + p + ")", null))
+                .orElseGet(() -> new Finding(Status.MISSING_OPTIONAL, "Jupyter not found (optional: the guide as notebooks, hhg notebook)",
+                        "install it (Debian: apt-get install jupyter-notebook python3-nbclient python3-nbconvert)"));
     }
 
     static Finding tool(String name, String what, String advice) {

@@ -23,6 +23,7 @@ import java.util.Arrays;
                 DoctorCommand.class,
                 MpirunCommand.class,
                 ShellCommand.class,
+                NotebookCommand.class,
                 CommandLine.HelpCommand.class},
         description = {"The Hitchhiker's Guide to Parallelism, in Java.", "",
                 "Start with 'hhg doctor', then 'hhg tour'; 'hhg list' shows every example."},
