@@ -3,6 +3,8 @@ package hitchhiker.bench.gate;
 import hitchhiker.bench.jit.Filter2dBench;
 import hitchhiker.bench.jit.GoFastBench;
 import hitchhiker.bench.jit.PrangeBench;
+import hitchhiker.bench.mpi.PiScaling;
+import hitchhiker.bench.process.ProcessPoolBench;
 import hitchhiker.examples.Catalogue;
 import hitchhiker.examples.Example;
 import hitchhiker.examples.ExampleRun;
@@ -10,7 +12,9 @@ import hitchhiker.examples.Harness;
 import hitchhiker.examples.Progress;
 import hitchhiker.examples.Settings;
 import hitchhiker.examples.Size;
+import hitchhiker.examples.Stats;
 import hitchhiker.examples.VariantTiming;
+import hitchhiker.process.ProcessPool;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -25,6 +29,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +43,9 @@ import java.util.Optional;
  *   <li><b>floor</b>: at its default size, every example with a parallel variant compared with a
  *   serial one reaches {@link #FLOOR} with its best one (overhead-bound variants are exempt: they
  *   are there to show a cost);</li>
- *   <li><b>agreement</b>: for the examples that have a JMH benchmark of the same kernels at the same
- *   size ({@link #PAIRS}), the tour's speed-up is within {@link #TOLERANCE} of JMH's.</li>
+ *   <li><b>agreement</b>: for the examples that have a benchmark of the same work at the same size
+ *   ({@link #PAIRS}: JMH, or a plain benchmark with a long fixed warm-up where each sample spans
+ *   several JVMs), the tour's speed-up is within {@link #TOLERANCE} of the benchmark's.</li>
  * </ol>
  * The tour side is timed exactly as {@code hhg tour} times it (steady state, at least 5 runs).
  *
@@ -70,22 +76,38 @@ public final class TourGate {
     /** How one comparison came out. */
     public enum Verdict { PASS, FAIL, NOISY }
 
-    /**
-     * An example beside the JMH benchmark that times its serial and parallel kernels.
-     *
-     * @param example   the example's id
-     * @param variant   its parallel variant that the benchmark's {@code parallel} method matches
-     * @param benchmark the JMH class with {@code serial} and {@code parallel} methods
-     * @param params    the benchmark's parameters, set to the example's default size
-     */
-    public record Pair(String example, String variant, Class<?> benchmark, Map<String, String> params) {
+    /** How a benchmark measures its speed-up. */
+    @FunctionalInterface
+    public interface Measure {
+        /** Runs the benchmark and returns its speed-up. */
+        Ratio ratio() throws Exception;
     }
 
-    /** The examples that have a JMH twin, at the examples' default sizes. */
+    /**
+     * An example beside the benchmark that times the same work at the same size.
+     *
+     * @param example the example's id
+     * @param variant its parallel variant that the benchmark's parallel side matches
+     * @param bench   the benchmark's name, for the table
+     * @param measure runs the benchmark
+     */
+    public record Pair(String example, String variant, String bench, Measure measure) {
+        @Override
+        public String toString() {
+            return example + " / " + bench;
+        }
+    }
+
+    /** The examples that have a benchmark twin, at the examples' default sizes and 2 workers. */
     public static final List<Pair> PAIRS = List.of(
-            new Pair("part2.prange", "parallel", PrangeBench.class, Map.of("n", "100000000", "threads", "2")),
-            new Pair("part2.filter2d", "parallel", Filter2dBench.class, Map.of("size", "2000", "filter", "10", "threads", "2")),
-            new Pair("part2.gofast", "parallel", GoFastBench.class, Map.of("n", "10000", "threads", "2")));
+            new Pair("part1.primes", "pool map", "ProcessPoolBench (range C)", TourGate::primesRatio),
+            new Pair("part2.prange", "parallel", "JMH PrangeBench", () -> jmhRatio(PrangeBench.class,
+                    Map.of("n", "100000000", "threads", "2"))),
+            new Pair("part2.filter2d", "parallel", "JMH Filter2dBench", () -> jmhRatio(Filter2dBench.class,
+                    Map.of("size", "2000", "filter", "10", "threads", "2"))),
+            new Pair("part2.gofast", "parallel", "JMH GoFastBench", () -> jmhRatio(GoFastBench.class,
+                    Map.of("n", "10000", "threads", "2"))),
+            new Pair("part4.pi", "2 ranks", "PiScaling (30 warm-ups)", TourGate::piRatio));
 
     /**
      * A speed-up and its relative uncertainty (of about 95 %, from the two medians' intervals).
@@ -106,14 +128,14 @@ public final class TourGate {
 
     /** An example's best speed-up against the floor. */
     public record Floor(String example, String variant, Ratio ratio) {
-        /** Passes at or above the floor, noisy when below it with an uncertain ratio. */
+        /** Passes at or above the floor on a quiet machine; an uncertain ratio is no evidence either way. */
         public Verdict verdict() {
-            if (ratio.value() >= FLOOR) return Verdict.PASS;
-            return ratio.noisy() ? Verdict.NOISY : Verdict.FAIL;
+            if (ratio.noisy()) return Verdict.NOISY;
+            return ratio.value() >= FLOOR ? Verdict.PASS : Verdict.FAIL;
         }
     }
 
-    /** A tour speed-up beside its benchmark's. */
+    /** A tour speed-up beside its benchmark's (the tour side first). */
     public record Agreement(Pair pair, Ratio tour, Ratio bench) {
         /** The tour's ratio relative to the benchmark's, minus one: 0.1 is 10 % above. */
         public double difference() {
@@ -167,14 +189,14 @@ public final class TourGate {
         return new Ratio(serial.median() / parallel.median(), Math.hypot(serial.uncertainty(), parallel.uncertainty()));
     }
 
-    /** JMH's speed-up of the pair's benchmark: serial score over parallel score, one fork each. */
-    public Ratio benchRatio(Pair pair) throws RunnerException {
+    /** JMH's speed-up of a benchmark with {@code serial} and {@code parallel} methods: one fork each. */
+    public static Ratio jmhRatio(Class<?> benchmark, Map<String, String> params) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("^" + java.util.regex.Pattern.quote(pair.benchmark().getName()) + "\\.(serial|parallel)$")
+                .include("^" + java.util.regex.Pattern.quote(benchmark.getName()) + "\\.(serial|parallel)$")
                 .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(1))
                 .shouldFailOnError(true).verbosity(VerboseMode.SILENT);
-        pair.params().forEach(options::param);
+        params.forEach(options::param);
         Map<String, Result<?>> scores = new HashMap<>();
         for (RunResult r : new Runner(options.build()).run()) {
             String method = r.getParams().getBenchmark();
@@ -182,9 +204,30 @@ public final class TourGate {
         }
         Result<?> serial = scores.get("serial");
         Result<?> parallel = scores.get("parallel");
-        if (serial == null || parallel == null) throw new IllegalStateException("JMH ran no serial/parallel for " + pair);
+        if (serial == null || parallel == null) throw new IllegalStateException("JMH ran no serial/parallel in " + benchmark);
         return new Ratio(serial.getScore() / parallel.getScore(),
                 Math.hypot(relativeError(serial), relativeError(parallel)));
+    }
+
+    /** part1.primes range C, serial against pool map taking turns (ProcessPoolBench's method), 7 samples. */
+    static Ratio primesRatio() {
+        List<Long> numbers = java.util.stream.LongStream.range(100_000_000L, 101_000_000L).boxed().toList();
+        try (ProcessPool pool = new ProcessPool(THREADS)) {
+            double[][] t = ProcessPoolBench.primes(pool, numbers, 54_208, 7);
+            return ratio(t[0], t[1]);
+        }
+    }
+
+    /** part4.pi at its default n with 30 fixed warm-ups (PiScaling). */
+    static Ratio piRatio() throws java.io.IOException {
+        VariantTiming[] t = PiScaling.measure(300_000_000L, 30, 10);
+        return ratio(t[0], t[1]);
+    }
+
+    private static Ratio ratio(double[] serial, double[] parallel) {
+        List<Double> s = Arrays.stream(serial).boxed().toList();
+        List<Double> p = Arrays.stream(parallel).boxed().toList();
+        return new Ratio(Stats.median(s) / Stats.median(p), Math.hypot(Stats.relativeUncertainty(s), Stats.relativeUncertainty(p)));
     }
 
     // JMH's score error is the half-width of its 99.9 % interval; halved, about a 95 % one.
@@ -210,13 +253,13 @@ public final class TourGate {
     }
 
     /** Measures an agreement, retrying up to {@code attempts} times while it is not a pass. */
-    public Agreement measureAgreement(Pair pair, int attempts) throws RunnerException {
+    public Agreement measureAgreement(Pair pair, int attempts) throws Exception {
         Agreement last = null;
         for (int a = 0; a < attempts; a++) {
             Ratio tour = ratio(tourRun(pair.example()), pair.variant());
-            Ratio bench = benchRatio(pair);
+            Ratio bench = pair.measure().ratio();
             last = new Agreement(pair, tour, bench);
-            log.printf(Locale.ROOT, "  agree  %-16s tour %s  JMH %s  %+.0f%%  %s%n", pair.example(), tour, bench,
+            log.printf(Locale.ROOT, "  agree  %-16s tour %s  %s %s  %+.0f%%  %s%n", pair.example(), tour, pair.bench(), bench,
                     100 * last.difference(), last.verdict());
             if (last.verdict() == Verdict.PASS) break;
         }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The tour's numbers against the floor and against JMH (see {@link TourGate}), in the test suite:
+ * The tour's numbers against the floor and against their benchmarks (see {@link TourGate}), in the test suite:
  * a measurement that does not pass is taken again, up to three times, and only a quiet
  * measurement can fail the test. When most measurements are noisy the machine is busy with
  * something else and the test is aborted, saying so, rather than guessing.
@@ -54,23 +54,23 @@ class TourGateTest {
 
             for (Pair p : TourGate.PAIRS) {
                 if (!p.example().equals(id)) continue;
-                Agreement g = new Agreement(p, TourGate.ratio(run, p.variant()), gate.benchRatio(p));
+                Agreement g = new Agreement(p, TourGate.ratio(run, p.variant()), p.measure().ratio());
                 for (int a = 1; a < ATTEMPTS && g.verdict() != Verdict.PASS; a++) {
-                    g = new Agreement(p, TourGate.ratio(gate.tourRun(id), p.variant()), gate.benchRatio(p));
+                    g = new Agreement(p, TourGate.ratio(gate.tourRun(id), p.variant()), p.measure().ratio());
                 }
-                System.out.printf("agree %s tour %s JMH %s %+.0f%% %s%n", id, g.tour(), g.bench(), 100 * g.difference(), g.verdict());
+                System.out.printf("agree %s tour %s, %s %s: %+.0f%% %s%n", id, g.tour(), p.bench(), g.bench(), 100 * g.difference(), g.verdict());
                 judged++;
                 if (g.verdict() == Verdict.NOISY) noisy++;
-                if (g.verdict() == Verdict.FAIL) failures.add(id + ": tour " + g.tour() + " vs JMH " + g.bench());
+                if (g.verdict() == Verdict.FAIL) failures.add(id + ": tour " + g.tour() + " vs " + p.bench() + " " + g.bench());
             }
         }
-        assertThat(failures).as("quiet measurements that miss the floor or disagree with JMH").isEmpty();
+        assertThat(failures).as("quiet measurements that miss the floor or disagree with their benchmark").isEmpty();
         assumeTrue(2 * noisy <= judged, noisy + " of " + judged + " measurements were too noisy to judge: machine busy?");
     }
 
     @Test
     void listedExamplesExistAndCoverThePairs() {
-        // The JMH pairs must be among the compared examples, and every listed id must exist.
+        // The benchmark pairs must be among the compared examples, and every listed id must exist.
         assertThat(TourGate.guideExamples()).containsAll(COMPARED);
         assertThat(COMPARED).containsAll(TourGate.PAIRS.stream().map(Pair::example).toList());
     }
