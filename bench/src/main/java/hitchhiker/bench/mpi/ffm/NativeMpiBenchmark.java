@@ -72,7 +72,9 @@ public final class NativeMpiBenchmark {
     }
 
     private static void collect(Map<String, Map<Integer, List<Double>>> times, Mpirun.Outcome job) {
-        if (job.exitCode() != 0) throw new IllegalStateException("ping-pong job failed:\n" + job.output());
+        if (job.exitCode() != 0) {
+            throw new IllegalStateException("ping-pong job " + (job.timedOut() ? "timed out (a very busy machine?)" : "failed") + ":\n" + job.output());
+        }
         for (String line : job.lines("pingpong ")) {
             String[] f = line.split(" ");
             int bytes = Integer.parseInt(f[2].substring("bytes=".length()));
