@@ -74,6 +74,7 @@ final class DoctorCommand implements Callable<Integer> {
         f.add(vectorApi());
         f.add(nativeAccess());
         f.add(workerJvm());
+        f.add(leftovers());
         f.add(nativeMpi());
         f.add(tool("gcc", "a C compiler for the side-by-side C benchmarks",
                 "install gcc (Debian: apt-get install gcc) to compare with C + OpenMP"));
@@ -145,6 +146,14 @@ final class DoctorCommand implements Callable<Integer> {
             return new Finding(Status.MISSING_REQUIRED, "a worker JVM cannot start: " + e.getMessage(),
                     "parts 1 and 4 start JVMs: check the java installation");
         }
+    }
+
+    /** Shared-memory files, queues and pipes of toolkit JVMs that were killed (they hold memory until removed). */
+    static Finding leftovers() {
+        int n = RuntimeFiles.leftovers().size();
+        return n == 0 ? new Finding(Status.OK, "no shared files left by killed JVMs in " + RuntimeFiles.base(), null)
+                : new Finding(Status.WARN, n + " set" + (n == 1 ? "" : "s") + " of shared files left by killed JVMs in "
+                + RuntimeFiles.base(), "run hhg doctor --clean to remove them (the next toolkit run that shares memory does too)");
     }
 
     static Finding nativeMpi() {

@@ -19,11 +19,13 @@ class DoctorCleanTest {
         Path leftover = RuntimeFiles.base().resolve("hhg-99999999-1");
         Files.createDirectories(leftover);
         Files.writeString(leftover.resolve("shared-0.bin"), "x");
+        assertThat(DoctorCommand.leftovers().status()).isEqualTo(DoctorCommand.Status.WARN);
         var out = new ByteArrayOutputStream();
         int code = Hhg.execute(FakeExamples.catalogue(), new String[]{"doctor", "--clean"},
                 new PrintStream(out, true), new PrintStream(new ByteArrayOutputStream(), true));
         assertThat(code).isZero();
         assertThat(out.toString()).contains("removed " + leftover).contains("leftover");
         assertThat(leftover).doesNotExist();
+        assertThat(DoctorCommand.leftovers().what()).doesNotContain("99999999");
     }
 }

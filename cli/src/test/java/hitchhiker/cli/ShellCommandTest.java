@@ -26,17 +26,28 @@ class ShellCommandTest {
                 int oops = 1 / 0;
                 System.out.println("after=" + "still running");
                 """;
+        Session s = runScript(script);
+        String printed = s.out();
+        assertThat(printed).contains("|  Helpers: cores(), run(\"part1.pi\"", "sum=435", "cores=true", "catalogue=true", "lanes=1", "native=true",
+                "after=still running");
+        // A snippet's exception is reported, and the script goes on, as in an interactive session.
+        assertThat(printed + s.err()).contains("ArithmeticException");
+    }
+
+    /** What a script run through the shell printed. */
+    record Session(String out, String err) {
+    }
+
+    /** Runs a script through {@code hhg shell} as stdin that is not a terminal; asserts it exits 0. */
+    static Session runScript(String script) throws Exception {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int code = new ShellCommand().run(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 false, new HashMap<>());
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(code).as("exit code; stderr: %s; stdout: %s", err, printed).isZero();
-        assertThat(printed).contains("|  Helpers: cores(), run(\"part1.pi\"", "sum=435", "cores=true", "catalogue=true", "lanes=1", "native=true",
-                "after=still running");
-        // A snippet's exception is reported, and the script goes on, as in an interactive session.
-        assertThat(printed + err.toString(StandardCharsets.UTF_8)).contains("ArithmeticException");
+        Session s = new Session(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        assertThat(code).as("exit code; stderr: %s; stdout: %s", s.err(), s.out()).isZero();
+        return s;
     }
 
     @Test
@@ -52,14 +63,8 @@ class ShellCommandTest {
                 System.out.println("pairs=" + pool.map(x -> new Pair(x, -x), List.of(4)).get(0).b());
                 pool.close();
                 """;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code = new ShellCommand().run(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, new HashMap<>());
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(code).as("exit code; stderr: %s; stdout: %s", err, printed).isZero();
-        assertThat(printed).as("stderr: %s", err).contains("squares=[101, 104, 109]", "pairs=-4");
+        Session s = runScript(script);
+        assertThat(s.out()).as("stderr: %s", s.err()).contains("squares=[101, 104, 109]", "pairs=-4");
     }
 
     @Test

@@ -123,7 +123,7 @@ public final class ProcessPool implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        cleanable = CLEANER.register(this, new Reaper(workers, size, closedExplicitly));
+        cleanable = CLEANER.register(this, new Reaper(workers, pending, size, closedExplicitly));
         if (broken != null) {
             RuntimeException failure = broken;
             terminate();
@@ -133,18 +133,25 @@ public final class ProcessPool implements AutoCloseable {
 
     /**
      * What runs when a pool becomes unreachable: unless it was closed, a warning (Python's
-     * ResourceWarning) and the workers stopped. It holds the workers, never the pool.
+     * ResourceWarning), the workers stopped, and the tasks still unfinished failed, so that
+     * nobody waits for ever on a future of a dropped pool. It holds the workers and the queue of
+     * tasks, never the pool.
      */
-    private record Reaper(List<WorkerHandle> workers, int size, AtomicBoolean closed) implements Runnable {
+    private record Reaper(List<WorkerHandle> workers, ArrayDeque<Task> pending, int size, AtomicBoolean closed)
+            implements Runnable {
         @Override
         public void run() {
             if (closed.get()) return;
             System.err.println("warning: a ProcessPool of " + size + " workers was dropped without close() or terminate();"
                     + " its workers are stopped (use try-with-resources)");
+            List<Task> unfinished = new ArrayList<>(pending);
             for (WorkerHandle w : workers) {
                 w.stopRequested = true;
                 w.process.destroyForcibly();
+                unfinished.addAll(w.sent);
             }
+            IllegalStateException dropped = new IllegalStateException("the process pool was dropped without close()");
+            for (Task t : unfinished) t.future.completeExceptionally(dropped);
         }
     }
 

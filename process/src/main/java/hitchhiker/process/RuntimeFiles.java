@@ -72,20 +72,26 @@ public final class RuntimeFiles {
      */
     public static List<Path> cleanLeftovers() {
         List<Path> removed = new ArrayList<>();
-        sweep(base(), OWNER_DIR, removed);
-        sweep(Path.of(System.getProperty("java.io.tmpdir")), OLD_SOCKET, removed);
+        for (Path p : leftovers()) if (deleteTree(p)) removed.add(p);
         return removed;
     }
 
-    private static void sweep(Path folder, Pattern pattern, List<Path> removed) {
+    /** The directories (and old-style queue sockets) of owners that are no longer running. */
+    public static List<Path> leftovers() {
+        List<Path> found = new ArrayList<>();
+        find(base(), OWNER_DIR, found);
+        find(Path.of(System.getProperty("java.io.tmpdir")), OLD_SOCKET, found);
+        return found;
+    }
+
+    private static void find(Path folder, Pattern pattern, List<Path> found) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "hhg-*")) {
             for (Path p : entries) {
                 Matcher m = pattern.matcher(p.getFileName().toString());
                 if (!m.matches()) continue;
                 long pid = Long.parseLong(m.group(1));
                 Long start = m.groupCount() >= 2 ? Long.valueOf(m.group(2)) : null;
-                if (ownerRunning(pid, start)) continue;
-                if (deleteTree(p)) removed.add(p);
+                if (!ownerRunning(pid, start)) found.add(p);
             }
         } catch (NoSuchFileException e) {
             // nothing there

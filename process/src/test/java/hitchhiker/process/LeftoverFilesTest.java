@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** kill -9 of a JVM that owns shared files: what it leaves is removed by the next start or a clean-up. */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LeftoverFilesTest {
 
     /** Starts a {@link LeftoverOwner}, checks its files exist, kills it with SIGKILL; returns its directory. */
@@ -53,7 +53,7 @@ class LeftoverFilesTest {
                 fresh.set(1);
             }
         }).start();
-        assertThat(next.join(Duration.ofSeconds(30))).isTrue();
+        assertThat(next.join(Duration.ofSeconds(90))).isTrue();
         assertThat(next.exitCode()).hasValue(0);
         assertThat(dead).doesNotExist();
     }
@@ -67,7 +67,7 @@ class LeftoverFilesTest {
                 dir.set(Files.exists(RuntimeFiles.ownDirectory()) ? ProcessHandle.current().pid() : -1);
                 unclosed.get();
             }).start();
-            assertThat(child.join(Duration.ofSeconds(30))).isTrue();
+            assertThat(child.join(Duration.ofSeconds(90))).isTrue();
             long pid = dir.get();
             assertThat(pid).isPositive();
             try (Stream<Path> left = Files.list(RuntimeFiles.base())) {

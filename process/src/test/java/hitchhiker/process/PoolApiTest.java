@@ -120,6 +120,31 @@ class PoolApiTest {
                 .contains("a ProcessPool of 2 workers was dropped without close() or terminate()");
     }
 
+    @Test
+    void aFutureOfADroppedPoolFailsInsteadOfWaitingForEver() throws Exception {
+        PrintStream err = System.err;
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            CompletableFuture<Integer> orphan = submitAndDrop();
+            long t0 = System.nanoTime();
+            while (!orphan.isDone() && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(20)) {
+                System.gc();
+                Thread.sleep(50);
+            }
+            assertThatThrownBy(() -> orphan.get(1, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().hasMessage("the process pool was dropped without close()");
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    private static CompletableFuture<Integer> submitAndDrop() {
+        return new ProcessPool(1).submit(x -> {
+            Thread.sleep(60_000);
+            return x;
+        }, 1);
+    }
+
     private static List<Long> startAndDrop() {
         ProcessPool dropped = new ProcessPool(2);
         assertThat(dropped.map(x -> x + 1, List.of(1, 2))).containsExactly(2, 3);
