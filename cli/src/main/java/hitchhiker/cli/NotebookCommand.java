@@ -128,8 +128,12 @@ final class NotebookCommand implements Callable<Integer> {
             description = "Serve the Java kernel on a Jupyter connection file (Jupyter starts this).")
     static final class Kernel implements Callable<Integer> {
 
-        /** jjava's loggers, held so that their level stays set: its INFO lines narrate every socket loop. */
-        private static final java.util.logging.Logger PROTOCOL_LOG = java.util.logging.Logger.getLogger("org.dflib.jjava");
+        /**
+         * The JVM's root logger, held so that its level stays set: jjava logs through SLF4J to
+         * java.util.logging under short names ("Loop", "BaseKernel"), and its INFO lines narrate
+         * every socket loop; warnings still reach Jupyter's log.
+         */
+        private static final java.util.logging.Logger ROOT_LOG = java.util.logging.Logger.getLogger("");
 
         @Parameters(index = "0", paramLabel = "CONNECTION_FILE", description = "The connection file Jupyter wrote.")
         private Path connectionFile;
@@ -140,7 +144,7 @@ final class NotebookCommand implements Callable<Integer> {
                 throw new BadInputException("no Jupyter connection file at " + connectionFile);
             }
             exitWithJupyter();
-            PROTOCOL_LOG.setLevel(java.util.logging.Level.WARNING);
+            ROOT_LOG.setLevel(java.util.logging.Level.WARNING);
             JShellKernel kernel = JShellKernel.create(config());
             kernel.serve(connectionFile);
             return 0;

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Runs every notebook headlessly, as CI does ({@code jupyter nbconvert --execute}, on nbclient),
+ * Runs every notebook headlessly, as CI does (nbclient, what {@code jupyter nbconvert --execute} runs on),
  * on the Java kernel at the quick sizes, and reads what came out: no cell may fail, every cell
  * that ran must have printed or shown something, and each kind of cell its own evidence — an
  * example run its passed check, an MPI program its ranks' lines, a picture its image/png.
@@ -35,12 +35,11 @@ class NotebooksRunTest {
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void everyNotebookRunsAtQuickSizesWithEveryCheckPassing(@TempDir Path dir) throws Exception {
         Path jupyter = Workspace.require("jupyter", "jupyter-notebook python3-nbclient python3-nbconvert");
-        Workspace.require("jupyter-nbconvert", "python3-nbconvert python3-nbclient");
         JupyterEnvironment env = new JupyterEnvironment(dir);
         Path out = Files.createDirectories(dir.resolve("out"));
-        List<String> command = new ArrayList<>(List.of(jupyter.toString(), "nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.kernel_name=hitchhiker", "--ExecutePreprocessor.timeout=300",
-                "--ExecutePreprocessor.startup_timeout=120", "--output-dir", out.toString()));
+        List<String> command = new ArrayList<>(List.of(Workspace.jupyterPython(jupyter).toString(),
+                Workspace.root().resolve("notebooks/src/test/python/run_notebooks.py").toString(),
+                hitchhiker.cli.KernelSpec.NAME, out.toString()));
         for (String page : NotebookGenerator.PAGES) command.add(env.notebooks.resolve(page + ".ipynb").toString());
         Path log = dir.resolve("nbconvert.log");
         long t0 = System.nanoTime();
@@ -50,8 +49,9 @@ class NotebooksRunTest {
             fail("the notebooks did not finish in 12 minutes:\n" + JupyterEnvironment.tail(log, 60));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        assertThat(run.exitValue()).as("jupyter nbconvert --execute; its output:\n%s", JupyterEnvironment.tail(log, 80)).isZero();
-        System.out.printf("the six notebooks ran in %.1f s (quick sizes, nbconvert on the Java kernel)%n", seconds);
+        assertThat(run.exitValue()).as("the notebooks' run on nbclient; its output:\n%s", JupyterEnvironment.tail(log, 80)).isZero();
+        System.out.printf("the six notebooks ran in %.1f s (quick sizes, nbclient on the Java kernel):%n%s%n", seconds,
+                JupyterEnvironment.tail(log, 6));
 
         for (String page : NotebookGenerator.PAGES) {
             ExecutedNotebook nb = ExecutedNotebook.read(out.resolve(page + ".ipynb"));

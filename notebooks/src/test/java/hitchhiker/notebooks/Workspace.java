@@ -37,6 +37,19 @@ final class Workspace {
         throw new AssertionError("unreachable");
     }
 
+    /**
+     * The Python that Jupyter runs on (its launcher's {@code #!} line), which has nbclient: the
+     * first {@code python3} on the PATH may be another one.
+     */
+    static Path jupyterPython(Path jupyter) throws java.io.IOException {
+        String first = Files.readAllLines(jupyter).stream().findFirst().orElse("");
+        Path python = first.startsWith("#!") ? Path.of(first.substring(2).strip().split("\\s+")[0]) : null;
+        if (python == null || !Files.isExecutable(python)) {
+            throw new IllegalStateException("cannot tell which Python runs " + jupyter + " (first line: " + first + ")");
+        }
+        return python;
+    }
+
     static Optional<Path> onPath(String command) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (dir.isEmpty()) continue;
