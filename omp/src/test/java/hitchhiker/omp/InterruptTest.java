@@ -44,6 +44,9 @@ class InterruptTest {
         Thread.sleep(50);   // past the spinning and yielding phases
         long cpu = cpuMillisOver(worker.get(), () -> sleep(WAIT_MS));
         assertThat(cpu).as("CPU ms of an idle, interrupted pooled thread in %d ms", WAIT_MS).isLessThan(MAX_CPU_MS);
+        worker.get().interrupt();   // from outside, while it is parked between regions
+        long cpuAfter = cpuMillisOver(worker.get(), () -> sleep(WAIT_MS));
+        assertThat(cpuAfter).as("CPU ms of a pooled thread interrupted while idle, in %d ms", WAIT_MS).isLessThan(MAX_CPU_MS);
         AtomicBoolean flagInNextRegion = new AtomicBoolean(true);
         Omp.parallel(2).run(t -> {
             if (t.threadNum() == 1) flagInNextRegion.set(Thread.currentThread().isInterrupted());
@@ -89,7 +92,7 @@ class InterruptTest {
             long cpu = cpuMillisOver(master, () -> {
                 master.interrupt();
                 Omp.parallel(3).run(t -> {
-                    if (t.threadNum() == 2) sleep(WAIT_MS / 2);
+                    if (t.threadNum() == 2) sleep(WAIT_MS);
                     t.barrier();
                 });
             });

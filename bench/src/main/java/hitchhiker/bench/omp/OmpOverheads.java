@@ -30,13 +30,12 @@ import java.util.Optional;
  * all and the others run them; {@code taskwait}, one task then {@code taskwait}; {@code taskgroup},
  * one task in a {@code taskgroup}.
  *
- * <p>Run: {@code java -cp <bench classpath> hitchhiker.bench.omp.OmpOverheads [threads] [outer] [rounds]}.
+ * <p>Run: {@code java -cp <bench classpath> hitchhiker.bench.omp.OmpOverheads [threads] [outer] [rounds] [target ms]}.
  */
 public final class OmpOverheads {
 
     private static final int DELAY = 64;
     private static final int ITERS_PER_THREAD = 64;
-    private static final double TARGET_MS = 2;
     private static volatile float sink;
     private static volatile int reductionSink;
 
@@ -45,9 +44,13 @@ public final class OmpOverheads {
     private final Parallel team;
     private int inner;
 
-    private OmpOverheads(int threads, int outer) {
+    /** How long one timed batch of a construct should take, which sets {@code inner}. */
+    private final double targetMs;
+
+    private OmpOverheads(int threads, int outer, double targetMs) {
         this.n = threads;
         this.outer = outer;
+        this.targetMs = targetMs;
         this.team = Omp.parallel(threads);
     }
 
@@ -55,16 +58,17 @@ public final class OmpOverheads {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int outer = args.length > 1 ? Integer.parseInt(args[1]) : 21;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        double targetMs = args.length > 3 ? Double.parseDouble(args[3]) : 2;   // smaller: quicker, noisier
         System.out.printf(Locale.ROOT, "EPCC-style overheads, %d threads, µs per construct: the best of %d rounds"
                 + " (C, then Java, alternating), each the median of %d; delay %d float adds%n", threads, rounds, outer, DELAY);
         Optional<NativeReference> gcc = NativeReference.build("omp_overheads.c");
-        OmpOverheads bench = new OmpOverheads(threads, outer);
+        OmpOverheads bench = new OmpOverheads(threads, outer, targetMs);
         Map<String, Double> c = new LinkedHashMap<>();
         Map<String, Double> java = new LinkedHashMap<>();
         for (int r = 0; r < rounds; r++) {
             if (gcc.isPresent()) {
                 for (String line : gcc.get().run(threads, List.of(Integer.toString(threads), Integer.toString(DELAY),
-                        Integer.toString(outer), Double.toString(TARGET_MS)))) {
+                        Integer.toString(outer), Double.toString(targetMs)))) {
                     String[] f = line.trim().split("\\s+");
                     if (f.length == 2) c.merge(f[0], Double.parseDouble(f[1]), Math::min);
                 }
@@ -86,7 +90,7 @@ public final class OmpOverheads {
 
     private Map<String, Double> measure() {
         double perDelay = perRepMicros(this::reference, 100_000);
-        inner = (int) Math.max(10, TARGET_MS * 1000 / (perDelay + 1.0));
+        inner = (int) Math.max(10, targetMs * 1000 / (perDelay + 1.0));
         Map<String, Double> out = new LinkedHashMap<>();
         double ref = median(this::reference);
         out.put("delay_us", ref);

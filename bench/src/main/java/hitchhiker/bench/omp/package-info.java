@@ -9,7 +9,7 @@
  * <pre>
  * ./mvnw -q -DskipTests package
  * CP=bench/target/classes:omp/target/classes:examples/target/classes
- * java --add-modules=jdk.incubator.vector -cp $CP hitchhiker.bench.omp.OmpOverheads [threads] [outer] [rounds]
+ * java --add-modules=jdk.incubator.vector -cp $CP hitchhiker.bench.omp.OmpOverheads [threads] [outer] [rounds] [target ms]
  * java --add-modules=jdk.incubator.vector -cp $CP hitchhiker.bench.omp.JuliaBench [resolution] [threads] [repeats] [rounds]
  * java --add-modules=jdk.incubator.vector -cp $CP hitchhiker.bench.omp.FibTasksBench [n] [cutoff] [threads] [repeats] [rounds]
  * </pre>
