@@ -125,6 +125,45 @@ static void ref_dynamic1(int reps) {
         for (int i = 0; i < ITERS_PER_THREAD; i++) delay();
 }
 
+/* Tasks (after EPCC's taskbench): every repetition gives every thread one delay's work. */
+
+static void t_task(int reps) {
+#pragma omp parallel num_threads(nthreads)
+    for (int j = 0; j < reps; j++) {
+#pragma omp task
+        delay();
+    }
+}
+
+static void t_master_task(int reps) {
+#pragma omp parallel num_threads(nthreads)
+#pragma omp master
+    for (int j = 0; j < reps * nthreads; j++) {
+#pragma omp task
+        delay();
+    }
+}
+
+static void t_taskwait(int reps) {
+#pragma omp parallel num_threads(nthreads)
+    for (int j = 0; j < reps; j++) {
+#pragma omp task
+        delay();
+#pragma omp taskwait
+    }
+}
+
+static void t_taskgroup(int reps) {
+#pragma omp parallel num_threads(nthreads)
+    for (int j = 0; j < reps; j++) {
+#pragma omp taskgroup
+        {
+#pragma omp task
+            delay();
+        }
+    }
+}
+
 static void report(const char *name, test_fn f, test_fn reference) {
     double r = reference == ref ? reference_us : median(reference, inner);
     printf("%s %.4f\n", name, median(f, inner) - r);
@@ -154,5 +193,9 @@ int main(int argc, char **argv) {
     report("critical", t_critical, ref);
     report("reduction", t_reduction, ref);
     report("dynamic_1", t_dynamic1, ref_dynamic1);
+    report("task", t_task, ref);
+    report("master_task", t_master_task, ref);
+    report("taskwait", t_taskwait, ref);
+    report("taskgroup", t_taskgroup, ref);
     return 0;
 }

@@ -1,7 +1,9 @@
 package hitchhiker.cli;
 
 import hitchhiker.mpi.ffm.NativeMpi;
+import hitchhiker.process.RuntimeFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.lang.management.ManagementFactory;
@@ -25,6 +27,10 @@ final class DoctorCommand implements Callable<Integer> {
     @ParentCommand
     private Hhg hhg;
 
+    @Option(names = "--clean", description = {"Only remove the shared-memory files, queues and pipes left by",
+            "toolkit JVMs that were killed (kill -9, a crash), then exit."})
+    private boolean clean;
+
     /** One line of the diagnosis. */
     record Finding(Status status, String what, String advice) {
     }
@@ -42,6 +48,13 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (clean) {
+            List<Path> removed = RuntimeFiles.cleanLeftovers();
+            for (Path p : removed) hhg.out().println("removed " + p);
+            hhg.out().println(removed.isEmpty() ? "Nothing left behind in " + RuntimeFiles.base() + "."
+                    : "Removed " + removed.size() + " leftover" + (removed.size() == 1 ? "" : "s") + " of JVMs no longer running.");
+            return 0;
+        }
         hhg.out().println("DON'T PANIC — checking this machine for the Hitchhiker's Guide to Parallelism");
         List<Finding> findings = diagnose();
         for (Finding f : findings) {
@@ -61,9 +74,11 @@ final class DoctorCommand implements Callable<Integer> {
         f.add(vectorApi());
         f.add(nativeAccess());
         f.add(workerJvm());
+        f.add(leftovers());
         f.add(nativeMpi());
         f.add(tool("gcc", "a C compiler for the side-by-side C benchmarks",
                 "install gcc (Debian: apt-get install gcc) to compare with C + OpenMP"));
+        f.add(jupyter());
         return f;
     }
 
@@ -133,11 +148,27 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
+    /** Shared-memory files, queues and pipes of toolkit JVMs that were killed (they hold memory until removed). */
+    static Finding leftovers() {
+        int n = RuntimeFiles.leftovers().size();
+        return n == 0 ? new Finding(Status.OK, "no shared files left by killed JVMs in " + RuntimeFiles.base(), null)
+                : new Finding(Status.WARN, n + " set" + (n == 1 ? "" : "s") + " of shared files left by killed JVMs in "
+                + RuntimeFiles.base(), "run hhg doctor --clean to remove them (the next toolkit run that shares memory does too)");
+    }
+
     static Finding nativeMpi() {
         NativeMpi.Availability mpi = NativeMpi.check();
         if (mpi.usable()) return new Finding(Status.OK, "native MPI: " + mpi.detail(), null);
         return new Finding(Status.MISSING_OPTIONAL, "native MPI not usable (optional: part 4 runs on the embedded transport): "
                 + mpi.detail(), "for clusters, install Open MPI (Debian: apt-get install openmpi-bin libopenmpi-dev)");
+    }
+
+    /** Jupyter, for {@code hhg notebook}: the command and its notebook server on the PATH. */
+    static Finding jupyter() {
+        return NotebookCommand.jupyter()
+                .map(p -> new Finding(Status.OK, "Jupyter: the guide as notebooks, hhg notebook (" + p + ")", null))
+                .orElseGet(() -> new Finding(Status.MISSING_OPTIONAL, "Jupyter not found (optional: the guide as notebooks, hhg notebook)",
+                        "install it (Debian: apt-get install jupyter-notebook python3-nbclient python3-nbconvert)"));
     }
 
     static Finding tool(String name, String what, String advice) {

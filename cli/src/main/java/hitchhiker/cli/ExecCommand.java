@@ -43,9 +43,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "exec", mixinStandardHelpOptions = true, versionProvider = Version.class,
         modelTransformer = ExecCommand.PassArgumentsThrough.class,
-        description = {"Run a program once in this process, with no timing harness: an example",
-                "(part 4: its rank program) or any class with a main method. Under an MPI",
-                "launcher every rank runs it, on the MPI backend its environment gives it."},
+        description = {"Run a program once in this process, with no timing harness.",
+                "The program is an example (part 4: its rank program) or any class with a main",
+                "method. Under an MPI launcher every rank runs it, on the MPI backend its",
+                "environment gives it."},
         footer = {"", "Examples:", "  mpirun -np 4 ./hhg exec part4.pi n=10000000",
                 "  ./hhg exec part1.pi samples=1000000", "  mpirun -np 2 ./hhg exec com.example.MyRankProgram --size 10",
                 "  mpirun -np 2 ./hhg exec -cp build/classes com.example.MyRankProgram"})

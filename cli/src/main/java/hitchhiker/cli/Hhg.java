@@ -23,10 +23,11 @@ import java.util.Arrays;
                 DoctorCommand.class,
                 MpirunCommand.class,
                 ShellCommand.class,
+                NotebookCommand.class,
                 CommandLine.HelpCommand.class},
         description = {"The Hitchhiker's Guide to Parallelism, in Java.", "",
                 "Start with 'hhg doctor', then 'hhg tour'; 'hhg list' shows every example."},
-        footer = {"", "Developers: './hhg test' runs the project's test suite."})
+        footer = {"", "Developers: './hhg test' runs the project's test suite; './hhg bench' lists the benchmarks."})
 public final class Hhg implements Runnable {
 
     /** Exit code for a user's mistake. */

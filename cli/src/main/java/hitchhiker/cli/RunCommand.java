@@ -15,9 +15,10 @@ import java.util.concurrent.Callable;
 
 /** {@code hhg run <id> [name=value ...]}: times one example's variants and checks its result. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Run one example: each variant warmed up until steady, then the median of at",
-                "least --repeat runs with its uncertainty, the speed-up against the serial variant,",
-                "and the check of the result."},
+        description = {"Run one example: its variants timed, compared and checked.",
+                "Each variant is warmed up until steady, then timed at least --repeat times; the",
+                "table shows the median with its uncertainty, the speed-up against the serial",
+                "variant, and the check of the result."},
         footer = {"", "Examples:", "  hhg run part1.primes range=C --workers 2",
                 "  hhg run part3.julia resolution=1000 --threads 2 --json"})
 final class RunCommand implements Callable<Integer> {

@@ -33,8 +33,9 @@ final class RunOptions {
     int repeat = TimingPolicy.DEFAULT_RUNS;
 
     @Option(names = "--size", paramLabel = "PRESET",
-            description = {"Parameter preset: 'default' (sized for the JVM: 0.3-1 s of serial work),",
-                    "'workshop' (the Python workshop's own sizes) or 'quick'."})
+            description = {"Parameter preset: 'default' (sized for the JVM: about 0.3-1 s of serial work,",
+                    "less where memory is the limit), 'workshop' (the Python workshop's own sizes)",
+                    "or 'quick'."})
     String size = Size.DEFAULT.word();
 
     @Option(names = "--quick", description = "Smaller sizes, for a fast look (the same as --size quick).")
@@ -73,8 +74,9 @@ final class RunOptions {
         return quick ? Size.QUICK : Size.of(size);
     }
 
-    /** The harness for these options: steady-state timing, telling {@code progress} about each call. */
+    /** The harness for these options: steady-state timing (a shorter one at quick sizes), telling {@code progress} about each call. */
     Harness harness(hitchhiker.examples.Progress progress) {
+        if (size() == Size.QUICK) return new Harness(TimingPolicy.quickLook(repeat), progress);
         return Harness.steadyState(repeat, progress);
     }
 

@@ -32,8 +32,9 @@ import java.util.jar.JarFile;
  * been built.
  */
 @Command(name = "shell", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"JShell with the toolkit on the class path, its packages imported and a few",
-                "helpers (timeit, run, cores): try the guide's code line by line.",
+        description = {"JShell with the toolkit imported: try the guide's code line by line.",
+                "The toolkit is on the class path, its packages imported, with a few helpers",
+                "(timeit, run, cores).",
                 "Type /methods for the helpers, /exit to leave. Reads a script from stdin when",
                 "stdin is not a terminal."},
         footer = {"", "Examples:", "  hhg shell",

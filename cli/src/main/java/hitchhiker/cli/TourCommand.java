@@ -21,8 +21,9 @@ import java.util.concurrent.Callable;
  * part, with progress on stderr, then a summary table (or one JSON object) on stdout.
  */
 @Command(name = "tour", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Run the whole guide: every example, part by part, timed and checked,",
-                "then a summary of results and speed-ups. Exits 1 if any check fails."})
+        description = {"Run the whole guide: every example, timed and checked, with a summary.",
+                "Goes part by part, then prints a summary of results and speed-ups and writes the",
+                "report. Exits 1 if any check fails."})
 final class TourCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -53,9 +54,10 @@ final class TourCommand implements Callable<Integer> {
         List<ExampleRun> runs = new ArrayList<>();
         if (!options.json) {
             hhg.err().printf(Locale.ROOT, "Sizes: the '%s' preset%s; %d threads, %d workers; each variant warmed up"
-                            + " until steady, then at least %d timed runs.%n", options.size().word(),
-                    options.size() == hitchhiker.examples.Size.DEFAULT ? " (0.3-1 s of serial work each)" : "",
-                    options.threads, options.workers, options.repeat);
+                            + " until steady%s, then at least %d timed runs.%n", options.size().word(),
+                    options.size() == hitchhiker.examples.Size.DEFAULT ? " (sized for the JVM)" : "",
+                    options.threads, options.workers,
+                    options.size() == hitchhiker.examples.Size.QUICK ? " (at most 1 s)" : "", options.repeat);
         }
         long t0 = System.nanoTime();
         int i = 0;

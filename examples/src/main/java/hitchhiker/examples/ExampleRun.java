@@ -65,8 +65,8 @@ public record ExampleRun(String example, Size size, Map<String, Object> params, 
         if (v.role() != Variant.Role.OVERHEAD_BOUND) return Optional.empty();
         Optional<VariantTiming> s = serial();
         if (s.isEmpty()) return Optional.of("overhead-bound by design");
-        double work = s.get().median() / v.tasks();
-        double dispatch = Math.max(0, v.median() - s.get().median() / v.workers()) / v.tasks();
+        double work = s.get().median() / s.get().tasks();
+        double dispatch = Math.max(0, v.median() - work * v.tasks() / v.workers()) / v.tasks();
         return Optional.of("overhead-bound: " + Durations.format(work) + " of work per task, "
                 + Durations.format(dispatch) + " of dispatch" + (v.tasks() > 1 ? " (" + v.tasks() + " tasks)" : ""));
     }

@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * times; the median is what we report, with its confidence interval.
  *
  * <p>Variants run one after the other, each warmed up on its own: a pool's workers or an MPI job's
- * ranks reach their steady state through the very calls that are then timed.
+ * ranks reach their steady state through the very calls that are then timed. Only the serial
+ * variant and the parallel ones compared with it get the full policy; the others are timed
+ * {@linkplain TimingPolicy#brief() briefly}.
  *
  * <p>A variant that throws does not stop the others from being reported: the run's check fails,
  * naming the variant and where it failed.
@@ -52,8 +54,10 @@ public final class Harness {
         Map<String, Object> results = new LinkedHashMap<>();
         try (Workload work = example.prepare(settings)) {
             List<Variant> variants = work.variants();
+            boolean compared = variants.stream().anyMatch(v -> v.role() == Variant.Role.SERIAL);
             for (Variant v : variants) {
-                timings.add(time(v, results));
+                boolean precise = v.role() == Variant.Role.SERIAL || (compared && v.role() == Variant.Role.PARALLEL);
+                timings.add(time(v, precise ? policy : policy.brief(), results));
             }
             Results r = new Results(variants, results);
             Check check = work.check(r);
@@ -68,7 +72,7 @@ public final class Harness {
         }
     }
 
-    private VariantTiming time(Variant v, Map<String, Object> results) {
+    private VariantTiming time(Variant v, TimingPolicy policy, Map<String, Object> results) {
         double first = 0;
         Object last = null;
         List<Double> seconds = new ArrayList<>();

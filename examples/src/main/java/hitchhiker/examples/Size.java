@@ -9,7 +9,7 @@ package hitchhiker.examples;
  * of work on a two-core machine, the workshop's time scale; the workshop's sizes stay one word away.
  */
 public enum Size {
-    /** Sized for the JVM: the serial variant does 0.3–1 s of work. */
+    /** Sized for the JVM: the serial variant does about 0.3–1 s of work (less where the data would not fit in memory). */
     DEFAULT,
     /** The Python workshop's own parameters, for comparing with its notebooks. */
     WORKSHOP,

@@ -45,6 +45,26 @@ public record TimingPolicy(int minWarmups, int maxWarmups, double stableWithin, 
         return new TimingPolicy(1, 10_000, 0.05, 0.2, 3.0, minRuns, Math.max(minRuns, 100), 1.0);
     }
 
+    /**
+     * A fast look ({@code --quick}): the same rule, but at most 1 s of warm-up per variant and
+     * more timed calls only until 0.3 s of them; at quick sizes that keeps a whole tour near a minute.
+     */
+    public static TimingPolicy quickLook(int minRuns) {
+        return new TimingPolicy(1, 10_000, 0.05, 0.1, 1.0, minRuns, Math.max(minRuns, 100), 0.3);
+    }
+
+    /**
+     * The policy for a variant whose time is shown but compared with nothing (a demo without a
+     * serial variant, an overhead-bound or a deliberately wrong one): one warm-up call and at most
+     * 3 timed ones, because such a variant is there for its output or its cost per task, and
+     * launching ranks or pushing a million items through a queue again and again would make the
+     * tour slow without making anything it teaches more accurate.
+     */
+    public TimingPolicy brief() {
+        int runs = Math.min(minRuns, 3);
+        return new TimingPolicy(1, 1, 0, 0, 0, runs, runs, 0);
+    }
+
     /** Whether warm-up is over after {@code calls} calls taking {@code spent} seconds, the last two {@code previous}, {@code last}. */
     boolean warm(int calls, double spent, double previous, double last) {
         if (calls < minWarmups) return false;

@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
  * @param workers how many threads, processes or ranks it uses (1 for serial)
  * @param body    computes the result; called once per timed run
  * @param tasks   how many separately dispatched pieces of work one call hands out (items through a
- *                queue, tasks of a pool): lets an overhead-bound variant say what one costs
+ *                queue, tasks of a pool): lets an overhead-bound variant say what one costs; for
+ *                the serial variant, how many such pieces the whole problem has, when an
+ *                overhead-bound variant does only part of it
  */
 public record Variant(String name, Role role, int workers, Callable<Object> body, long tasks) {
 
@@ -44,6 +46,11 @@ public record Variant(String name, Role role, int workers, Callable<Object> body
     /** The serial reference variant. */
     public static Variant serial(String name, Callable<Object> body) {
         return new Variant(name, Role.SERIAL, 1, body);
+    }
+
+    /** This variant, handing out {@code tasks} pieces of work per call. */
+    public Variant withTasks(long tasks) {
+        return new Variant(name, role, workers, body, tasks);
     }
 
     /** A parallel variant using {@code workers} threads, processes or ranks. */

@@ -10,9 +10,19 @@ package hitchhiker.omp;
  *       available processors; a list such as {@code 4,2} uses its first entry);</li>
  *   <li>{@code OMP_SCHEDULE}: the schedule of loops that ask for {@link Schedule#RUNTIME}
  *       (OpenMP syntax, e.g. {@code dynamic,4}; default {@code static});</li>
- *   <li>{@code OMP_WAIT_POLICY}: {@code active} or {@code passive} ({@link WaitPolicy}).</li>
+ *   <li>{@code OMP_WAIT_POLICY}: {@code active} or {@code passive} ({@link WaitPolicy});</li>
+ *   <li>{@code OMP_DISPLAY_ENV}: {@code true} or {@code verbose} prints {@link #displayEnv()} on
+ *       standard error when the runtime starts, as libgomp does.</li>
  * </ul>
  * A bad value is reported once on standard error and the default is used, as libgomp does.
+ *
+ * <p>{@code OMP_PROC_BIND} and {@code OMP_PLACES} are read and reported, never applied: Java has
+ * no API to pin a thread to a core, and pinning through a native call would pin only our team
+ * threads, not the JIT and GC threads that share the cores with them. Threads are placed by the
+ * operating system; to confine a run, confine the whole JVM ({@code taskset -c 0-3 java ...},
+ * {@code numactl}), which is what the OpenMP settings would do to a C program's threads anyway.
+ * A value other than {@code false} (binding) or an empty list (places) gets one line on
+ * standard error saying so.
  *
  * <p>Nested parallel regions run serially (a team of one), OpenMP's default.
  */
@@ -21,6 +31,17 @@ public final class Omp {
     private static volatile int numThreads = numThreadsSetting();
     private static volatile Schedule schedule = scheduleSetting();
     private static volatile WaitPolicy waitPolicy = waitPolicySetting();
+    private static final String PROC_BIND = placementSetting("OMP_PROC_BIND", "false");
+    private static final String PLACES = placementSetting("OMP_PLACES", "");
+
+    static {
+        String display = setting("OMP_DISPLAY_ENV");
+        if (display != null && (display.trim().equalsIgnoreCase("true") || display.trim().equalsIgnoreCase("verbose"))) {
+            System.err.print(displayEnv());
+        } else if (display != null && !display.isBlank() && !display.trim().equalsIgnoreCase("false")) {
+            warn("OMP_DISPLAY_ENV", display, "expected true, verbose or false");
+        }
+    }
 
     private Omp() {
     }
@@ -63,7 +84,7 @@ public final class Omp {
         return waitPolicy;
     }
 
-    /** Sets how idle threads wait, from their next wait on. */
+    /** Sets how idle threads wait, from the next parallel region on (each region keeps the policy it started with). */
     public static void setWaitPolicy(WaitPolicy p) {
         if (p == null) throw new IllegalArgumentException("wait policy is null");
         waitPolicy = p;
@@ -81,7 +102,37 @@ public final class Omp {
         return t == null ? 1 : t.numThreads();
     }
 
+    /**
+     * The settings in force, in the format libgomp prints for {@code OMP_DISPLAY_ENV=true}: one
+     * {@code NAME = 'value'} line per internal control variable, between BEGIN and END lines.
+     */
+    public static String displayEnv() {
+        String nl = System.lineSeparator();
+        return "OPENMP DISPLAY ENVIRONMENT BEGIN" + nl
+                + "  _OPENMP = '201511'" + nl
+                + "  OMP_DYNAMIC = 'FALSE'" + nl
+                + "  OMP_NESTED = 'FALSE'" + nl
+                + "  OMP_NUM_THREADS = '" + numThreads + "'" + nl
+                + "  OMP_SCHEDULE = '" + schedule.toString().toUpperCase(java.util.Locale.ROOT) + "'" + nl
+                + "  OMP_PROC_BIND = 'FALSE'" + (PROC_BIND.equalsIgnoreCase("false") ? "" : "   (set to '" + PROC_BIND + "', not applied)") + nl
+                + "  OMP_PLACES = ''" + (PLACES.isEmpty() ? "" : "   (set to '" + PLACES + "', not applied)") + nl
+                + "  OMP_WAIT_POLICY = '" + waitPolicy + "'" + nl
+                + "  OMP_THREAD_LIMIT = '" + Parallel.MAX_THREADS + "'" + nl
+                + "  OMP_MAX_ACTIVE_LEVELS = '1'" + nl
+                + "  OMP_CANCELLATION = 'FALSE'" + nl
+                + "OPENMP DISPLAY ENVIRONMENT END" + nl;
+    }
+
     // ---------------------------------------------------------------- start-up settings
+
+    /** A placement setting, reported when it asks for something the JVM cannot do. */
+    private static String placementSetting(String name, String inert) {
+        String v = setting(name);
+        if (v == null || v.trim().equalsIgnoreCase(inert)) return inert;
+        warn(name, v, "a JVM cannot bind its threads to cores (see Omp); confine the whole JVM instead,"
+                + " e.g. taskset -c 0-3 java ...");
+        return v.trim();
+    }
 
     private static String setting(String name) {
         String v = System.getProperty(name);

@@ -64,6 +64,11 @@ public record Parallel(int numThreads) {
         }
     }
 
+    /** {@code parallel sections}: each section runs once, on some thread of the team. */
+    public void sections(Runnable... sections) {
+        run(t -> t.sectionsNowait(sections));
+    }
+
     /** {@code parallel for} over {@code [lo, hi)}, a chunk at a time. */
     public void loop(int lo, int hi, Schedule schedule, IntRange body) {
         run(t -> t.loopNowait(lo, hi, schedule, body));

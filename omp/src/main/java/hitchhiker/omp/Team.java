@@ -3,6 +3,7 @@ package hitchhiker.omp;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -33,6 +34,12 @@ import java.util.concurrent.locks.LockSupport;
  * waiting at a barrier. A failed region leaves its counters in an unknown state, so they are
  * reset before the team runs again.
  *
+ * <p><b>Tasks.</b> Each thread has a work-stealing deque ({@link Tasks}); the team counts the
+ * deferred tasks not yet complete. A barrier releases only when every thread has arrived and the
+ * count is zero, its waiters running tasks meanwhile; the region ends (the master's join) the
+ * same way, and workers whose part is done help from their idle wait. A task's creator wakes one
+ * parked member after its push.
+ *
  * <p><b>Pool.</b> Teams are kept in a pool (one slot for the common case of one program thread,
  * then a deque), so each parallel region reuses warm threads; a team grows when a region asks for
  * more threads than it has, and never shrinks. Its threads are daemons.
@@ -41,11 +48,14 @@ final class Team {
 
     /** Worksharing constructs that may be in flight at once (nowait lets threads run ahead). */
     static final int RING = 8;
-    // cells: the join count, the barrier's count and sense, then per slot: next iteration, epoch, leavers
+    // cells: the join count, the barrier's count and sense, the deferred tasks not yet complete,
+    // the threads parked now, then per slot: next iteration, epoch, leavers
     private static final int JOIN = 0;
     static final int BARRIER_COUNT = 1;
     static final int BARRIER_SENSE = 2;
-    private static final int SLOTS = 3;
+    static final int TASKS = 3;
+    static final int SLEEPERS = 4;
+    private static final int SLOTS = 5;
     private static final int CELLS = SLOTS + 3 * RING;
     private static final int PADDED = 16;
 
@@ -63,6 +73,8 @@ final class Team {
     private final int id = TEAMS.incrementAndGet();
     final int stride;
     final AtomicLongArray cells;
+    /** Per worksharing slot: the value a {@code single} with copyprivate hands to the team. */
+    final Object[] broadcast = new Object[RING];
     /** Reduction partials: two banks of one padded cell per thread, used alternately. */
     long[] partials;
     TeamThread[] members;
@@ -77,6 +89,9 @@ final class Team {
     boolean oversubscribed;
     /** The run-time schedule when the region started, so every thread resolves "runtime" alike. */
     Schedule runtimeSchedule = Schedule.STATIC;
+    /** The wait policy's phases when the region started, so no waiter reads the facade while it waits. */
+    long spinNanos;
+    long yieldUntilNanos;
     private long constructBase;
     private long generation;
     private boolean dirty;
@@ -88,6 +103,7 @@ final class Team {
         for (int s = 0; s < RING; s++) cells.set(epochCell(s), s);
         this.members = new TeamThread[] {new TeamThread(this, 0)};
         this.partials = new long[2 * capacity * stride];
+        snapshotWaitPolicy(Omp.waitPolicy(), false);
         ensureCapacity(capacity);
     }
 
@@ -146,12 +162,17 @@ final class Team {
             t.setDaemon(true);
             t.start();
         }
-        try {
-            started.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting team threads", e);
+        // Starting threads takes microseconds: an interrupt waits, kept for the caller, like any team wait.
+        boolean interrupted = false;
+        while (true) {
+            try {
+                started.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
+        if (interrupted) Thread.currentThread().interrupt();
         if (partials.length < 2 * n * stride) partials = new long[2 * n * stride];
         members = grown;
     }
@@ -167,6 +188,7 @@ final class Team {
         size = n;
         runtimeSchedule = Omp.schedule();
         oversubscribed = n > PROCESSORS;
+        snapshotWaitPolicy(Omp.waitPolicy(), oversubscribed);
         failure = null;
         TeamThread outer = CURRENT.get();
         CURRENT.set(master);
@@ -199,6 +221,15 @@ final class Team {
         }
     }
 
+    /**
+     * Fixes how this region's threads wait. A team larger than the machine spins only briefly:
+     * a spinning thread would hold the core the thread it waits for needs.
+     */
+    private void snapshotWaitPolicy(WaitPolicy p, boolean oversubscribed) {
+        spinNanos = oversubscribed ? Math.min(2_000, p.spinNanos) : p.spinNanos;
+        yieldUntilNanos = p.yieldUntilNanos;
+    }
+
     private void workLoop(TeamThread me, long seen) {
         while (true) {
             Fork f = awaitFork(me, seen);
@@ -210,24 +241,69 @@ final class Team {
             } catch (Throwable e) {
                 fail(e);
             }
+            // A pooled thread's interrupt belonged to the region part that set it: like a thread
+            // pool between tasks, the next region starts with the flag clear.
+            Thread.interrupted();
             if (cells.decrementAndGet(cell(JOIN)) == 0) wake(members[0]);
         }
     }
 
+    /**
+     * A worker between regions. Until the master ends the region, the region's deferred tasks may
+     * still be running: a worker whose part is done helps run them.
+     */
     private Fork awaitFork(TeamThread me, long seen) {
         Fork f;
+        int tasks = cell(TASKS);
         me.beginWait();
         while ((f = fork).generation() == seen) {
-            if (me.backoff()) park(me, () -> fork.generation() != seen);
+            // Tasks counted means a region is running; its size, written before its fork, says if we are in it.
+            if (cells.get(tasks) != 0 && me.index < size && me.tasks.runOne()) {
+                me.beginWait();
+                continue;
+            }
+            if (me.backoff()) park(me, () -> fork.generation() != seen || me.index < size && tasksWaiting());
         }
+        me.discardInterrupt();   // an idle pooled thread has no caller to hand an interrupt to
         return f;
     }
 
+    /** The end of a region (OpenMP's implicit barrier): every thread's part done and every task complete. */
     private void awaitJoin(TeamThread master) {
-        int at = cell(JOIN);
+        int join = cell(JOIN);
+        int tasks = cell(TASKS);
         master.beginWait();
-        while (cells.get(at) != 0) {
-            if (master.backoff()) park(master, () -> cells.get(at) == 0);
+        try {
+            while (cells.get(join) != 0 || cells.get(tasks) != 0) {
+                if (cells.get(tasks) != 0 && master.tasks.runOne()) {
+                    master.beginWait();
+                    continue;
+                }
+                if (master.backoff()) {
+                    park(master, () -> cells.get(join) == 0 && cells.get(tasks) == 0 || tasksWaiting());
+                }
+            }
+        } finally {
+            master.endWait();
+        }
+    }
+
+    /** Whether some member's deque holds a task to steal (a snapshot, for the park re-check). */
+    boolean tasksWaiting() {
+        TeamThread[] m = members;
+        for (int i = 0, n = size; i < n; i++) if (!m[i].tasks.deque.isEmpty()) return true;
+        return false;
+    }
+
+    /** Wakes one parked member (the first not already being woken) to run a task just pushed. */
+    void wakeSleeper() {
+        TeamThread[] m = members;
+        for (int i = 0, n = size; i < n; i++) {
+            AtomicIntegerArray flag = m[i].parkFlag;
+            if (flag.get(TeamThread.PARK_FLAG) == 1 && flag.compareAndSet(TeamThread.PARK_FLAG, 1, 2)) {
+                LockSupport.unpark(m[i].thread);
+                return;
+            }
         }
     }
 
@@ -248,11 +324,23 @@ final class Team {
     /**
      * Parks {@code me} unless {@code released} has become true. The parked flag is set before the
      * re-check and read by wakers after they publish the release, so one of the two sees the other.
+     * A set interrupt flag makes {@code park} return at once, so the waiter would spin: it is
+     * cleared here and kept aside until the wait ends ({@link TeamThread#endWait}).
      */
     void park(TeamThread me, java.util.function.BooleanSupplier released) {
+        me.setAsideInterrupt();
+        int sleepers = cell(SLEEPERS);
+        cells.getAndIncrement(sleepers);   // before the re-check: a task's creator reads it after its push
         me.parkFlag.set(TeamThread.PARK_FLAG, 1);
         if (!released.getAsBoolean()) LockSupport.park(this);
         me.parkFlag.set(TeamThread.PARK_FLAG, 0);
+        cells.getAndDecrement(sleepers);
+    }
+
+    /** Parks {@code me} for a short while (no waker); an interrupt is set aside as in {@link #park}. */
+    void parkBriefly(TeamThread me, long nanos) {
+        me.setAsideInterrupt();
+        LockSupport.parkNanos(this, nanos);
     }
 
     /** Unparks {@code m} if it said it parks: a read of a line only its owner writes, and rarely. */
@@ -272,6 +360,7 @@ final class Team {
             cells.set(nextCell(s), 0);
             cells.set(leftCell(s), 0);
             cells.set(epochCell(s), s);
+            broadcast[s] = null;
         }
         constructBase = 0;
         dirty = false;

@@ -11,7 +11,6 @@ import hitchhiker.omp.RangeBodies.LongRangeToLong;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.IntToLongFunction;
@@ -20,6 +19,7 @@ import java.util.function.LongConsumer;
 import java.util.function.LongToDoubleFunction;
 import java.util.function.LongToIntFunction;
 import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * One thread's view of the parallel region it runs: its thread number and the team size, and the
@@ -50,6 +50,7 @@ public final class TeamThread {
 
     final Team team;
     final int index;
+    final Tasks tasks = new Tasks(this);
     Thread thread;
     /** Element {@link #PARK_FLAG} is 1 while the thread parks; 128 bytes of array on either side keep it alone. */
     final AtomicIntegerArray parkFlag = new AtomicIntegerArray(64);
@@ -61,6 +62,8 @@ public final class TeamThread {
     private int spins;
     private int phase;
     private long waitStart;
+    /** An interrupt cleared so that parking works, to be handed back when the wait ends. */
+    private boolean interruptSetAside;
 
     TeamThread(Team team, int index) {
         this.team = team;
@@ -86,15 +89,26 @@ public final class TeamThread {
         constructs = constructBase;
         reductions = 0;
         sense = team.cells.get(team.cell(Team.BARRIER_SENSE));
+        tasks.begin();
+    }
+
+    /** Worksharing and barriers bind to the whole team: a task, run by one thread at any time, may not meet them. */
+    private void requireNotInTask(String construct) {
+        if (tasks.depth != 0) {
+            throw new IllegalStateException(construct + " inside a task: barriers and worksharing constructs"
+                    + " belong to the region's code, not to tasks (as in OpenMP)");
+        }
     }
 
     // ---------------------------------------------------------------- barrier, master, single, critical
 
     /**
-     * Waits until every thread of the team has reached this barrier (a sense-reversing counter
-     * barrier: the last to arrive resets the count and flips the shared sense).
+     * Waits until every thread of the team has reached this barrier and every task of the team
+     * is complete, running waiting tasks meanwhile (a sense-reversing counter barrier: once all
+     * have arrived and no task is left, one thread resets the count and flips the shared sense).
      */
     public void barrier() {
+        requireNotInTask("barrier");
         Team t = team;
         int n = t.size;
         if (n == 1) return;
@@ -102,16 +116,33 @@ public final class TeamThread {
         long mine = sense ^ 1;
         sense = mine;
         int senseCell = t.cell(Team.BARRIER_SENSE);
-        if (cells.incrementAndGet(t.cell(Team.BARRIER_COUNT)) == n) {
-            cells.lazySet(t.cell(Team.BARRIER_COUNT), 0);
+        int countCell = t.cell(Team.BARRIER_COUNT);
+        int tasksCell = t.cell(Team.TASKS);
+        // Several threads may see everyone arrived and no task left: the CAS lets one release the barrier.
+        if (cells.incrementAndGet(countCell) == n && cells.get(tasksCell) == 0 && cells.compareAndSet(countCell, n, 0)) {
             cells.set(senseCell, mine);
             t.wakeAll();
             return;
         }
         beginWait();
-        while (cells.get(senseCell) != mine) {
-            if (t.failure != null) throw Team.ABORT;
-            if (backoff()) t.park(this, () -> cells.get(senseCell) == mine || t.failure != null);
+        try {
+            while (cells.get(senseCell) != mine) {
+                if (t.failure != null) throw Team.ABORT;
+                if (cells.get(tasksCell) != 0) {
+                    if (tasks.runOne()) {
+                        beginWait();
+                        continue;
+                    }
+                } else if (cells.get(countCell) == n && cells.compareAndSet(countCell, n, 0)) {
+                    // the thread that completed the last task finds the barrier full: it releases it
+                    cells.set(senseCell, mine);
+                    t.wakeAll();
+                    return;
+                }
+                if (backoff()) t.park(this, () -> cells.get(senseCell) == mine || t.failure != null || t.tasksWaiting());
+            }
+        } finally {
+            endWait();
         }
     }
 
@@ -134,6 +165,7 @@ public final class TeamThread {
 
     /** Runs {@code body} on whichever thread arrives first; the others go on at once. */
     public boolean singleNowait(Runnable body) {
+        requireNotInTask("single");
         if (team.size == 1) {
             body.run();
             return true;
@@ -145,6 +177,89 @@ public final class TeamThread {
         return first;
     }
 
+    /**
+     * {@code single copyprivate}: whichever thread arrives first computes the value, and after a
+     * barrier every thread returns it (a broadcast of one thread's result to the team).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T singleCopy(Supplier<? extends T> body) {
+        requireNotInTask("single");
+        if (body == null) throw new IllegalArgumentException("single body is null");
+        Team t = team;
+        if (t.size == 1) return body.get();
+        long k = enterSlot();
+        int slot = slot(k);
+        if (t.cells.getAndIncrement(t.nextCell(slot)) == 0) t.broadcast[slot] = body.get();
+        barrier();   // publishes the value; the slot is left only after every thread has read it
+        T value = (T) t.broadcast[slot];
+        leaveSlot(k);
+        return value;
+    }
+
+    /**
+     * {@code sections}: each section runs once, on whichever thread takes it first (a dynamic
+     * loop over the sections), then a barrier.
+     */
+    public void sections(Runnable... sections) {
+        sectionsNowait(sections);
+        barrier();
+    }
+
+    /** As {@link #sections} without the barrier at the end ({@code nowait}). */
+    public void sectionsNowait(Runnable... sections) {
+        if (sections == null) throw new IllegalArgumentException("sections are null");
+        for (Runnable r : sections) if (r == null) throw new IllegalArgumentException("a section is null");
+        workshare(0, sections.length, Schedule.dynamic(1), (a, b) -> {
+            for (long i = a; i < b; i++) sections[(int) i].run();
+        });
+    }
+
+    /**
+     * {@code for ordered} with an {@code ordered} block: shares {@code [lo, hi)} by schedule,
+     * runs {@code body(i)} in parallel, then {@code inOrder(i)} strictly in iteration order
+     * across the team (e.g. to print or append results in order); barrier at the end. Threads
+     * wait for their turn, so schedules with small chunks ({@code static,1}, {@code dynamic})
+     * overlap the parallel parts best.
+     */
+    public void loopOrdered(int lo, int hi, Schedule schedule, IntConsumer body, IntConsumer inOrder) {
+        requireNotInTask("an ordered loop");
+        if (body == null || inOrder == null) throw new IllegalArgumentException("ordered loop body is null");
+        Team t = team;
+        if (t.size == 1) {
+            for (int i = lo; i < hi; i++) {
+                body.accept(i);
+                inOrder.accept(i);
+            }
+            return;
+        }
+        long k = enterSlot();
+        int turn = t.nextCell(slot(k));   // the offset of the next iteration allowed into its ordered block
+        AtomicLongArray cells = t.cells;
+        workshare(lo, hi, schedule, (a, b) -> {
+            for (long i = a; i < b; i++) {
+                body.accept((int) i);
+                long offset = i - lo;
+                if (cells.get(turn) != offset) awaitTurn(cells, turn, offset);
+                inOrder.accept((int) i);
+                cells.set(turn, offset + 1);
+            }
+        });
+        leaveSlot(k);
+        barrier();
+    }
+
+    private void awaitTurn(AtomicLongArray cells, int turn, long offset) {
+        beginWait();
+        try {
+            while (cells.get(turn) != offset) {
+                if (team.failure != null) throw Team.ABORT;
+                if (backoff()) team.parkBriefly(this, 20_000);   // no waker: the previous iteration may be long
+            }
+        } finally {
+            endWait();
+        }
+    }
+
     /** Runs {@code body} while holding the (one, process-wide) unnamed critical section. */
     public void critical(Runnable body) {
         Critical.run(UNNAMED_CRITICAL, body);
@@ -153,6 +268,95 @@ public final class TeamThread {
     /** Runs {@code body} while holding the named critical section (shared by every team in the process). */
     public void critical(String name, Runnable body) {
         Critical.run(name, body);
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    /**
+     * Creates a deferred task ({@code #pragma omp task}): {@code body} runs later, once, on
+     * whichever thread of the team picks it up (given to it as its {@code TeamThread}). It is
+     * complete by this task's next {@link #taskwait}, the end of an enclosing {@link #taskgroup},
+     * the next {@link #barrier}, or the end of the region. In a team of one it runs at once.
+     */
+    public void task(TaskBody body) {
+        tasks.spawn(body, true, false);
+    }
+
+    /**
+     * A task with OpenMP's {@code if} clause: when {@code condition} is false the task is
+     * undeferred, run at once by this thread (its own children are still deferred), which saves
+     * the queueing; the usual cut-off for a recursion's small pieces.
+     */
+    public void taskIf(boolean condition, TaskBody body) {
+        tasks.spawn(body, condition, false);
+    }
+
+    /**
+     * A task with OpenMP's {@code final} clause: when {@code condition} is true, every task the
+     * task creates, and theirs, runs at once in the thread that creates it, at the cost of a call:
+     * the cut-off that also removes the task bookkeeping below it.
+     */
+    public void taskFinal(boolean condition, TaskBody body) {
+        tasks.spawn(body, true, condition);
+    }
+
+    /**
+     * Waits until every child task of the current task (the region body's, or the explicit
+     * task's this thread runs) is complete, not their descendants ({@code #pragma omp taskwait}).
+     * The thread runs waiting tasks meanwhile. If a task failed, unwinds so the region fails.
+     */
+    public void taskwait() {
+        tasks.taskwait();
+    }
+
+    /**
+     * Runs {@code body} on this thread, then waits until every task created inside it, and every
+     * task those create, is complete ({@code #pragma omp taskgroup}), running tasks meanwhile.
+     */
+    public void taskgroup(Runnable body) {
+        tasks.taskgroup(body);
+    }
+
+    /** Lets this thread run one waiting task, if any ({@code #pragma omp taskyield}). */
+    public void taskyield() {
+        tasks.taskyield();
+    }
+
+    /**
+     * {@code #pragma omp taskloop grainsize(g)}: splits {@code [lo, hi)} into tasks of at least
+     * {@code grainsize} and fewer than twice {@code grainsize} iterations (one task if the range is
+     * smaller) and waits for them, as a taskgroup. Called by one thread (in a {@link #single}, say):
+     * each thread that meets it creates its own set of tasks.
+     */
+    public void taskloop(int lo, int hi, int grainsize, IntRange body) {
+        TaskLoop.byGrainsize(lo, hi, grainsize).run(this, body);
+    }
+
+    /** {@code #pragma omp taskloop num_tasks(k)}: {@code [lo, hi)} split into {@code min(k, hi - lo)} tasks of nearly equal size. */
+    public void taskloopNumTasks(int lo, int hi, int numTasks, IntRange body) {
+        TaskLoop.byNumTasks(lo, hi, numTasks).run(this, body);
+    }
+
+    /**
+     * {@code taskloop grainsize(g) reduction(op: x)}: each task returns its chunk's partial, each
+     * thread folds the partials of the tasks it ran, and the threads' partials are combined in
+     * thread order once all tasks are complete.
+     */
+    public long taskloopReduce(int lo, int hi, int grainsize, LongReducer r, IntRangeToLong body) {
+        return TaskLoop.byGrainsize(lo, hi, grainsize).reduce(this, r.identityBits(), r.bitsOperator(),
+                (a, b) -> body.apply(a, b));
+    }
+
+    /** As {@link #taskloopReduce(int, int, int, LongReducer, IntRangeToLong)} for doubles. */
+    public double taskloopReduce(int lo, int hi, int grainsize, DoubleReducer r, IntRangeToDouble body) {
+        return DoubleReducer.value(TaskLoop.byGrainsize(lo, hi, grainsize).reduce(this, r.identityBits(),
+                r.bitsOperator(), (a, b) -> DoubleReducer.bits(body.apply(a, b))));
+    }
+
+    /** As {@link #taskloopReduce(int, int, int, LongReducer, IntRangeToLong)} for ints. */
+    public int taskloopReduce(int lo, int hi, int grainsize, IntReducer r, IntRangeToInt body) {
+        return IntReducer.value(TaskLoop.byGrainsize(lo, hi, grainsize).reduce(this, r.identityBits(),
+                r.bitsOperator(), (a, b) -> IntReducer.bits(body.apply(a, b))));
     }
 
     // ---------------------------------------------------------------- worksharing loops
@@ -385,6 +589,7 @@ public final class TeamThread {
 
     /** Runs this thread's chunks of {@code [lo, hi)} under the schedule; no barrier. */
     void workshare(long lo, long hi, Schedule schedule, LongRange chunk) {
+        requireNotInTask("a worksharing loop");
         Schedule s = schedule.resolve(team.runtimeSchedule);
         // hi - lo as an unsigned count: exact for every lo < hi, even Long.MIN_VALUE..Long.MAX_VALUE.
         long count = hi > lo ? hi - lo : 0;
@@ -481,9 +686,13 @@ public final class TeamThread {
         AtomicLongArray cells = t.cells;
         if (cells.get(epoch) != k) {
             beginWait();
-            while (cells.get(epoch) != k) {
-                if (t.failure != null) throw Team.ABORT;
-                if (backoff()) LockSupport.parkNanos(t, 20_000); // rare: only when nowait ran RING constructs ahead
+            try {
+                while (cells.get(epoch) != k) {
+                    if (t.failure != null) throw Team.ABORT;
+                    if (backoff()) t.parkBriefly(this, 20_000); // rare: only when nowait ran RING constructs ahead
+                }
+            } finally {
+                endWait();
             }
         }
         return k;
@@ -499,6 +708,7 @@ public final class TeamThread {
         int slot = slot(k);
         AtomicLongArray cells = t.cells;
         if (cells.incrementAndGet(t.leftCell(slot)) == t.size) {
+            t.broadcast[slot] = null;
             cells.lazySet(t.leftCell(slot), 0);
             cells.lazySet(t.nextCell(slot), 0);
             cells.set(t.epochCell(slot), k + Team.RING);
@@ -511,6 +721,29 @@ public final class TeamThread {
         spins = 0;
         phase = 0;
         waitStart = 0;
+    }
+
+    /**
+     * The rule for interrupts: a wait in the team never consumes one and never spins on one.
+     * Parking clears the flag ({@link Team#park}); the wait hands it back here when it ends, so
+     * the code that called the barrier or the region still sees it.
+     */
+    void endWait() {
+        if (interruptSetAside) {
+            interruptSetAside = false;
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Clears the calling thread's interrupt flag, remembering it for {@link #endWait}. */
+    void setAsideInterrupt() {
+        if (Thread.interrupted()) interruptSetAside = true;
+    }
+
+    /** Forgets an interrupt set aside: an idle pooled thread has nobody to hand it to. */
+    void discardInterrupt() {
+        interruptSetAside = false;
+        Thread.interrupted();
     }
 
     /**
@@ -529,13 +762,12 @@ public final class TeamThread {
                     waitStart = now;
                     return false;
                 }
-                long spinFor = team.oversubscribed ? Math.min(2_000, Omp.waitPolicy().spinNanos) : Omp.waitPolicy().spinNanos;
-                if (now - waitStart >= spinFor) phase = 1;
+                if (now - waitStart >= team.spinNanos) phase = 1;
                 return false;
             }
             case 1 -> {
                 Thread.yield();
-                if ((++spins & 15) == 0 && System.nanoTime() - waitStart >= Omp.waitPolicy().yieldUntilNanos) phase = 2;
+                if ((++spins & 15) == 0 && System.nanoTime() - waitStart >= team.yieldUntilNanos) phase = 2;
                 return false;
             }
             default -> {

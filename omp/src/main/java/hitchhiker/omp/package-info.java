@@ -20,7 +20,30 @@
  *     double total = t.reduce(0, n, Schedule.STATIC, DoubleReducer.SUM, i -> x[i]);
  *     t.critical("log", () -> log.add(total));
  * });
+ *
+ * // tasks: one thread starts a recursion, the team runs its tasks (#pragma omp task / taskwait)
+ * Omp.parallel().run(t -> t.single(() -> result[0] = fib(t, 35)));
+ * static long fib(TeamThread t, int n) {
+ *     if (n < 20) return serialFib(n);                 // the cut-off: below it a task costs more than it carries
+ *     long[] x = new long[1];
+ *     t.task(u -> x[0] = fib(u, n - 1));               // u: the thread that runs the task
+ *     long y = fib(t, n - 2);
+ *     t.taskwait();
+ *     return x[0] + y;
+ * }
  * }</pre>
+ *
+ * <p><b>Tasks</b> ({@link hitchhiker.omp.TeamThread#task}, {@code taskwait}, {@code taskgroup},
+ * {@code taskloop}, the {@code if} and {@code final} cut-offs, taskloop reductions) go to the
+ * creating thread's own work-stealing deque; a thread that waits (taskwait, taskgroup, a barrier,
+ * the region's end) runs its newest task or steals another thread's oldest. A waiting thread may
+ * run any task of the team, so a task must not wait (taskwait, taskgroup) while it holds a lock a
+ * task might take: {@code critical} sections are reentrant locks.
+ *
+ * <p><b>Interrupts.</b> A wait in the team never consumes the caller's interrupt and never spins
+ * on it: parking clears the flag, and the wait sets it again when it ends, so the code that
+ * called the barrier or the region still sees it. A pooled thread's flag is cleared when its part
+ * of a region ends, as a thread pool does between tasks.
  *
  * <p>Mapping from OpenMP: {@code omp_get_thread_num()} is {@link hitchhiker.omp.TeamThread#threadNum()},
  * {@code omp_get_num_threads()} {@link hitchhiker.omp.TeamThread#numThreads()},

@@ -36,6 +36,16 @@ class EnvironmentTest {
                 .contains("ignoring OMP_NUM_THREADS='zero'", "ignoring OMP_SCHEDULE='fastest'", "ignoring OMP_WAIT_POLICY='sleepy'");
     }
 
+    @Test
+    void displayEnvPrintsTheSettingsInForceAndPlacementIsReportedNotApplied() throws Exception {
+        String out = child("-DOMP_DISPLAY_ENV=true", "-DOMP_NUM_THREADS=3", "-DOMP_SCHEDULE=guided,2",
+                "-DOMP_PROC_BIND=close", "-DOMP_PLACES=cores");
+        assertThat(out).contains("OPENMP DISPLAY ENVIRONMENT BEGIN", "OMP_NUM_THREADS = '3'", "OMP_SCHEDULE = 'GUIDED,2'",
+                        "OMP_PROC_BIND = 'FALSE'   (set to 'close', not applied)", "OPENMP DISPLAY ENVIRONMENT END")
+                .contains("ignoring OMP_PROC_BIND='close': a JVM cannot bind its threads", "ignoring OMP_PLACES='cores'");
+        assertThat(child("-DOMP_PROC_BIND=false")).doesNotContain("ignoring", "OPENMP DISPLAY");
+    }
+
     private static String child(String... properties) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));

@@ -10,20 +10,21 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * How values travel between JVMs: a one-byte tag, then a compact big-endian body for the common
- * cases (null, boxed int / long / double / boolean, String, and int[] / long[] / double[] /
- * byte[]), and Java serialization for everything else.
+ * cases (null, boxed int / long / double / boolean, String, int[] / long[] / double[] / byte[],
+ * and an {@code Object[]} of such values), and Java serialization for everything else.
  *
  * <p>The compact forms matter for tiny tasks: an {@code Integer} argument costs 5 bytes and no
  * {@link ObjectOutputStream} (whose stream header alone is more work than the task). Functions
  * always use Java serialization, once per pool and function, so only arguments travel per task.
  *
  * <p>Failures to serialize are reported as {@link IllegalArgumentException} naming the class that
- * is not serializable, before anything is sent.
+ * is not serializable, before anything is sent. Classes the other JVM cannot load travel with the
+ * objects (see {@link ShippedClasses}).
  */
 final class Codec {
 
     private static final byte NULL = 0, INT = 1, LONG = 2, DOUBLE = 3, TRUE = 4, FALSE = 5, STRING = 6,
-            BYTES = 7, INTS = 8, LONGS = 9, DOUBLES = 10, OBJECT = 11;
+            BYTES = 7, INTS = 8, LONGS = 9, DOUBLES = 10, OBJECT = 11, TUPLE = 12;
 
     private Codec() {
     }
@@ -74,6 +75,12 @@ final class Codec {
             out.write(DOUBLES);
             out.writeInt(a.length);
             for (double v : a) out.writeLong(Double.doubleToRawLongBits(v));
+        } else if (value.getClass() == Object[].class) {
+            // The arguments of a starmap: each element in its own compact form.
+            Object[] a = (Object[]) value;
+            out.write(TUPLE);
+            out.writeInt(a.length);
+            for (Object v : a) encode(out, v, what, index);
         } else {
             out.write(OBJECT);
             int at = out.size();
@@ -110,6 +117,11 @@ final class Codec {
                 for (int i = 0; i < a.length; i++) a[i] = Double.longBitsToDouble(in.readLong());
                 yield a;
             }
+            case TUPLE -> {
+                Object[] a = new Object[in.readInt()];
+                for (int i = 0; i < a.length; i++) a[i] = decode(in);
+                yield a;
+            }
             case OBJECT -> deserialize(in.readBytes(in.readInt()));
             default -> throw new IllegalStateException("unknown value tag " + tag);
         };
@@ -134,7 +146,7 @@ final class Codec {
     }
 
     private static void serializeInto(WireBuffer out, Object value, String what) {
-        try (ObjectOutputStream oos = new ObjectOutputStream(out)) {
+        try (ObjectOutputStream oos = new ShippedClasses.Out(out)) {
             oos.writeObject(value);
         } catch (NotSerializableException e) {
             throw new IllegalArgumentException("cannot send " + what + " to another JVM: it contains a "
@@ -147,7 +159,7 @@ final class Codec {
     }
 
     static Object deserialize(byte[] bytes) {
-        try (ObjectInputStream in = new ObjectInputStream(new WireReader(bytes))) {
+        try (ObjectInputStream in = new ShippedClasses.In(new WireReader(bytes))) {
             return in.readObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot deserialize a received object", e);

@@ -10,7 +10,8 @@ import java.util.List;
  * access), start-up flags measured to help, and the caller's extra options.
  *
  * <p>Start-up flags: {@code -XX:+UseSerialGC} (no parallel GC threads to start; workers have small
- * heaps) and {@code -XX:-UsePerfData} (no hsperfdata file). The default CDS archive is used as is.
+ * heaps) and {@code -XX:-UsePerfData} (no hsperfdata file). The default CDS archive is used as is
+ * (no {@code -Xshare} flag, which would forbid the caller's {@code -XX:AOTCache} options).
  * {@code -XX:TieredStopAtLevel=1} is deliberately absent: it saves a few milliseconds at start but
  * makes compute-bound tasks several times slower.
  */
@@ -24,7 +25,6 @@ final class JvmCommand {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:-UsePerfData");
-        cmd.add("-Xshare:auto");
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             cmd.add("--add-modules=jdk.incubator.vector");
         }

@@ -3,6 +3,8 @@ package hitchhiker.process;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,13 +21,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * A pool of worker JVMs that run serializable functions, like Python's
- * {@code multiprocessing.Pool}: {@link #map}, the lazy {@link #imap} and {@link #imapUnordered},
- * and {@link #submit} returning a future.
+ * {@code multiprocessing.Pool}: {@link #map} and {@link #starmap}, the lazy {@link #imap} and
+ * {@link #imapUnordered}, {@link #mapAsync} and {@link #starmapAsync} with callbacks, and
+ * {@link #apply}, {@link #applyAsync} and {@link #submit} for one task.
  *
  * <p><b>How work flows.</b> Functions are serialized once per pool (and sent once per worker);
  * per task only the arguments travel, in a compact binary form (see {@link Codec}). Tasks wait in
@@ -44,7 +51,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * rejected with an {@link IllegalArgumentException} naming the class, before anything is sent.
  *
  * <p>Workers are started in parallel; the constructor returns when all are ready. The pool is
- * thread-safe.
+ * thread-safe. A pool that becomes unreachable without {@link #close} or {@link #terminate} is
+ * found by the garbage collector: its workers are stopped, with a warning on stderr.
  */
 public final class ProcessPool implements AutoCloseable {
 
@@ -71,6 +79,12 @@ public final class ProcessPool implements AutoCloseable {
     private int ready;
     private State state = State.RUNNING;
     private RuntimeException broken;
+
+    private static final Cleaner CLEANER = Cleaner.create();
+    /** How reader threads reach the pool: weakly, so a pool dropped without close can be found. */
+    private final WeakReference<ProcessPool> self = new WeakReference<>(this);
+    private final AtomicBoolean closedExplicitly = new AtomicBoolean();
+    private final Cleaner.Cleanable cleanable;
 
     private final Map<Object, Task.FunctionRef> functionsByIdentity = Collections.synchronizedMap(new WeakHashMap<>());
     private final Map<ByteBuffer, Task.FunctionRef> functionsByContent = new HashMap<>();
@@ -109,10 +123,35 @@ public final class ProcessPool implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        cleanable = CLEANER.register(this, new Reaper(workers, pending, size, closedExplicitly));
         if (broken != null) {
             RuntimeException failure = broken;
             terminate();
             throw failure;
+        }
+    }
+
+    /**
+     * What runs when a pool becomes unreachable: unless it was closed, a warning (Python's
+     * ResourceWarning), the workers stopped, and the tasks still unfinished failed, so that
+     * nobody waits for ever on a future of a dropped pool. It holds the workers and the queue of
+     * tasks, never the pool.
+     */
+    private record Reaper(List<WorkerHandle> workers, ArrayDeque<Task> pending, int size, AtomicBoolean closed)
+            implements Runnable {
+        @Override
+        public void run() {
+            if (closed.get()) return;
+            System.err.println("warning: a ProcessPool of " + size + " workers was dropped without close() or terminate();"
+                    + " its workers are stopped (use try-with-resources)");
+            List<Task> unfinished = new ArrayList<>(pending);
+            for (WorkerHandle w : workers) {
+                w.stopRequested = true;
+                w.process.destroyForcibly();
+                unfinished.addAll(w.sent);
+            }
+            IllegalStateException dropped = new IllegalStateException("the process pool was dropped without close()");
+            for (Task t : unfinished) t.future.completeExceptionally(dropped);
         }
     }
 
@@ -139,11 +178,7 @@ public final class ProcessPool implements AutoCloseable {
      * {@code ...Async} otherwise).
      */
     public <T, R> CompletableFuture<R> submit(SerializableFunction<? super T, ? extends R> fn, T argument) {
-        Task.FunctionRef ref = functionRef(fn);
-        WireBuffer args = new WireBuffer(16);
-        Codec.encode(args, argument, "the task's argument");
-        Task task = new Task(ref, 1, args.toByteArray(), -1);
-        enqueue(List.of(task));
+        Task task = single(fn, argument);
         @SuppressWarnings("unchecked")
         CompletableFuture<R> result = task.future.thenApply(values -> (R) values[0]);
         return result;
@@ -163,11 +198,197 @@ public final class ProcessPool implements AutoCloseable {
      */
     public <T, R> List<R> map(SerializableFunction<? super T, ? extends R> fn, Collection<? extends T> inputs,
                               int chunksize) {
+        List<Task> tasks = send(fn, inputs, chunksize);
+        List<R> results = new ArrayList<>(inputs.size());
+        try {
+            for (Task t : tasks) addResults(t, results);
+        } catch (RuntimeException e) {
+            cancel(tasks);
+            throw e;
+        }
+        return results;
+    }
+
+    /**
+     * Python's {@code map_async}: {@link #map}, but returns at once with a future of the whole
+     * list. The future fails with the first failure to arrive, once every chunk is done.
+     */
+    public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
+                                                      Collection<? extends T> inputs) {
+        Objects.requireNonNull(inputs, "inputs");
+        return mapAsync(fn, inputs, autoChunksize(inputs.size(), size), null, null);
+    }
+
+    /**
+     * {@link #mapAsync(SerializableFunction, Collection)} with a chunk size and callbacks (either may
+     * be null): {@code callback} gets the results, {@code errorCallback} the failure, before the
+     * future completes, on the thread that read the last result, so they should be quick.
+     */
+    public <T, R> CompletableFuture<List<R>> mapAsync(SerializableFunction<? super T, ? extends R> fn,
+                                                      Collection<? extends T> inputs, int chunksize,
+                                                      Consumer<? super List<R>> callback,
+                                                      Consumer<? super Throwable> errorCallback) {
+        return gather(send(fn, inputs, chunksize), inputs.size(), callback, errorCallback);
+    }
+
+    /**
+     * Python's {@code starmap}: applies a two-argument function to each pair, e.g.
+     * {@code pool.starmap(Math::pow, List.of(Map.entry(2.0, 10.0)))}; results in input order.
+     */
+    public <A, B, R> List<R> starmap(SerializableBiFunction<? super A, ? super B, ? extends R> fn,
+                                     Collection<? extends Map.Entry<? extends A, ? extends B>> pairs) {
+        Objects.requireNonNull(pairs, "inputs");
+        return starmap(fn, pairs, autoChunksize(pairs.size(), size));
+    }
+
+    /** {@link #starmap(SerializableBiFunction, Collection)} with a chunk size. */
+    public <A, B, R> List<R> starmap(SerializableBiFunction<? super A, ? super B, ? extends R> fn,
+                                     Collection<? extends Map.Entry<? extends A, ? extends B>> pairs, int chunksize) {
+        return map(starred(fn), arguments(pairs), chunksize);
+    }
+
+    /** Python's {@code starmap_async}: {@link #starmap} returning a future of the whole list at once. */
+    public <A, B, R> CompletableFuture<List<R>> starmapAsync(SerializableBiFunction<? super A, ? super B, ? extends R> fn,
+                                                             Collection<? extends Map.Entry<? extends A, ? extends B>> pairs) {
+        Objects.requireNonNull(pairs, "inputs");
+        return starmapAsync(fn, pairs, autoChunksize(pairs.size(), size), null, null);
+    }
+
+    /** {@link #starmapAsync(SerializableBiFunction, Collection)} with a chunk size and callbacks, as {@link #mapAsync}. */
+    public <A, B, R> CompletableFuture<List<R>> starmapAsync(SerializableBiFunction<? super A, ? super B, ? extends R> fn,
+                                                             Collection<? extends Map.Entry<? extends A, ? extends B>> pairs,
+                                                             int chunksize, Consumer<? super List<R>> callback,
+                                                             Consumer<? super Throwable> errorCallback) {
+        return mapAsync(starred(fn), arguments(pairs), chunksize, callback, errorCallback);
+    }
+
+    /** Python's {@code apply}: runs {@code fn(argument)} in a worker and waits for the result, throwing its failure. */
+    public <T, R> R apply(SerializableFunction<? super T, ? extends R> fn, T argument) {
+        Task task = single(fn, argument);
+        @SuppressWarnings("unchecked")
+        R result = (R) await(task)[0];
+        return result;
+    }
+
+    /** Python's {@code apply_async}: the same as {@link #submit}. */
+    public <T, R> CompletableFuture<R> applyAsync(SerializableFunction<? super T, ? extends R> fn, T argument) {
+        return submit(fn, argument);
+    }
+
+    /**
+     * {@link #applyAsync(SerializableFunction, Object)} with callbacks (either may be null), run
+     * before the future completes, as {@link #mapAsync} runs them.
+     */
+    public <T, R> CompletableFuture<R> applyAsync(SerializableFunction<? super T, ? extends R> fn, T argument,
+                                                  Consumer<? super R> callback, Consumer<? super Throwable> errorCallback) {
+        Task task = single(fn, argument);
+        CompletableFuture<R> result = new CompletableFuture<>();
+        task.future.whenComplete((values, e) -> {
+            if (e == null) {
+                @SuppressWarnings("unchecked")
+                R r = (R) values[0];
+                runCallback(callback, r);
+                result.complete(r);
+            } else {
+                Throwable cause = unwrap(e);
+                runCallback(errorCallback, cause);
+                result.completeExceptionally(cause);
+            }
+        });
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled()) task.future.cancel(false);
+        });
+        return result;
+    }
+
+    private static <A, B, R> SerializableFunction<Object[], R> starred(SerializableBiFunction<? super A, ? super B, ? extends R> fn) {
+        if (fn == null) throw new IllegalArgumentException("the function is null");
+        return new Starred<>(fn);
+    }
+
+    private static List<Object[]> arguments(Collection<? extends Map.Entry<?, ?>> pairs) {
+        Objects.requireNonNull(pairs, "inputs");
+        List<Object[]> args = new ArrayList<>(pairs.size());
+        for (Map.Entry<?, ?> e : pairs) args.add(new Object[]{e.getKey(), e.getValue()});
+        return args;
+    }
+
+    /** A two-argument function applied to an encoded pair: what {@link #starmap} sends. */
+    private record Starred<A, B, R>(SerializableBiFunction<? super A, ? super B, ? extends R> fn)
+            implements SerializableFunction<Object[], R> {
+        @Override
+        @SuppressWarnings("unchecked")
+        public R apply(Object[] args) throws Exception {
+            return fn.apply((A) args[0], (B) args[1]);
+        }
+    }
+
+    /**
+     * A future of a whole map: complete when every chunk is, failed with the first failure to
+     * arrive (Python's rule for {@code map_async}), after the callback for its outcome has run.
+     */
+    private static <R> CompletableFuture<List<R>> gather(List<Task> tasks, int count, Consumer<? super List<R>> callback,
+                                                         Consumer<? super Throwable> errorCallback) {
+        CompletableFuture<List<R>> whole = new CompletableFuture<>();
+        AtomicInteger left = new AtomicInteger(tasks.size() + 1);
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        Runnable oneDone = () -> {
+            if (left.decrementAndGet() != 0) return;
+            Throwable failure = firstFailure.get();
+            if (failure != null) {
+                runCallback(errorCallback, failure);
+                whole.completeExceptionally(failure);
+                return;
+            }
+            List<R> results = new ArrayList<>(count);
+            for (Task t : tasks) addResults(t, results);
+            runCallback(callback, results);
+            whole.complete(results);
+        };
+        for (Task t : tasks) {
+            t.future.whenComplete((v, e) -> {
+                if (e != null) firstFailure.compareAndSet(null, unwrap(e));
+                oneDone.run();
+            });
+        }
+        oneDone.run(); // the extra count: an empty map completes here
+        whole.whenComplete((v, e) -> {
+            if (whole.isCancelled()) cancel(tasks);
+        });
+        return whole;
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    /** Runs a user's callback; its exception is reported, not allowed to stop the pool's reader. */
+    private static <V> void runCallback(Consumer<? super V> callback, V value) {
+        if (callback == null) return;
+        try {
+            callback.accept(value);
+        } catch (RuntimeException | Error e) {
+            System.err.println("process pool: exception in a callback: " + e);
+            e.printStackTrace();
+        }
+    }
+
+    private Task single(SerializableFunction<?, ?> fn, Object argument) {
+        Task.FunctionRef ref = functionRef(fn);
+        WireBuffer args = new WireBuffer(16);
+        Codec.encode(args, argument, "the task's argument");
+        Task task = new Task(ref, 1, args.toByteArray(), -1);
+        enqueue(List.of(task));
+        return task;
+    }
+
+    /** Encodes the inputs in chunks and hands them to the workers as it goes; returns the tasks. */
+    private List<Task> send(SerializableFunction<?, ?> fn, Collection<?> inputs, int chunksize) {
         Objects.requireNonNull(inputs, "inputs");
         requireChunksize(chunksize);
         Task.FunctionRef ref = functionRef(fn);
         List<Task> tasks = new ArrayList<>(inputs.size() / chunksize + 1);
-        Iterator<? extends T> it = inputs.iterator();
+        Iterator<?> it = inputs.iterator();
         long index = 0;
         int batchStart = 0;
         try {
@@ -186,14 +407,7 @@ public final class ProcessPool implements AutoCloseable {
             cancel(tasks);
             throw e;
         }
-        List<R> results = new ArrayList<>(inputs.size());
-        try {
-            for (Task t : tasks) addResults(t, results);
-        } catch (RuntimeException e) {
-            cancel(tasks);
-            throw e;
-        }
-        return results;
+        return tasks;
     }
 
     /** {@link #imap(SerializableFunction, Iterable, int)} with one input per message. */
@@ -247,6 +461,8 @@ public final class ProcessPool implements AutoCloseable {
     /** Stops accepting work, waits for every queued task to finish, then stops the workers. */
     @Override
     public void close() {
+        closedExplicitly.set(true);
+        cleanable.clean();
         lock.lock();
         try {
             if (state == State.RUNNING) state = State.CLOSING;
@@ -260,6 +476,8 @@ public final class ProcessPool implements AutoCloseable {
 
     /** Stops the workers now; tasks not finished fail with {@link CancellationException}. */
     public void terminate() {
+        closedExplicitly.set(true);
+        if (cleanable != null) cleanable.clean();
         List<Task> unfinished = new ArrayList<>();
         lock.lock();
         try {
@@ -311,11 +529,33 @@ public final class ProcessPool implements AutoCloseable {
     }
 
     private static Task chunk(Task.FunctionRef ref, Iterator<?> inputs, int chunksize, long firstIndex) {
+        return chunk(ref, inputs, chunksize, firstIndex, null);
+    }
+
+    /**
+     * Reads up to {@code chunksize} inputs into one task. When reading or encoding an input
+     * throws, the exception propagates if {@code failure} is null; otherwise it is stored there
+     * and the chunk ends with the inputs read before it (null when there are none).
+     */
+    private static Task chunk(Task.FunctionRef ref, Iterator<?> inputs, int chunksize, long firstIndex,
+                              RuntimeException[] failure) {
         WireBuffer args = new WireBuffer((int) Math.min(9L * chunksize + 16, 1 << 20)); // fits a chunk of longs
         int n = 0;
-        while (n < chunksize && inputs.hasNext()) {
-            Codec.encode(args, inputs.next(), "input", firstIndex + n);
-            n++;
+        try {
+            while (n < chunksize && inputs.hasNext()) {
+                int mark = args.size();
+                try {
+                    Codec.encode(args, inputs.next(), "input", firstIndex + n);
+                } catch (RuntimeException e) {
+                    args.truncate(mark);
+                    throw e;
+                }
+                n++;
+            }
+        } catch (RuntimeException e) {
+            if (failure == null) throw e;
+            failure[0] = e;
+            if (n == 0) return null;
         }
         return new Task(ref, n, args.toByteArray(), firstIndex);
     }
@@ -419,7 +659,8 @@ public final class ProcessPool implements AutoCloseable {
         WorkerHandle w = new WorkerHandle(index, process);
         workers.add(w);
         JvmCommand.forwardErrors(process, "hhg-worker-" + index);
-        Thread reader = new Thread(() -> readLoop(w), "hhg-worker-" + index + "-reader");
+        WeakReference<ProcessPool> pool = self;
+        Thread reader = new Thread(() -> readLoop(pool, w), "hhg-worker-" + index + "-reader");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -429,50 +670,75 @@ public final class ProcessPool implements AutoCloseable {
         }
     }
 
-    private void readLoop(WorkerHandle w) {
+    /**
+     * A worker's reader thread. It holds the pool only while it handles a frame, so a pool
+     * dropped without close becomes unreachable and its {@link Reaper} runs.
+     */
+    private static void readLoop(WeakReference<ProcessPool> ref, WorkerHandle w) {
         try {
             int type = w.in.read();
             if (type == Protocol.INIT_FAILED) {
                 Throwable t = decodeThrowable(readBytes(w));
-                onBroken(new IllegalStateException("the pool's initializer failed in " + w.name() + ": " + t, t));
-                lock.lock();
-                try {
-                    w.stopRequested = true; // it exits by itself; nothing more to report
-                } finally {
-                    lock.unlock();
-                }
-                onExit(w);
+                ProcessPool pool = ref.get();
+                if (pool != null) pool.onInitFailed(w, t);
                 return;
             }
             if (type != Protocol.READY) throw new EOFException();
             w.in.readLong();
-            onReady(w);
+            ProcessPool started = ref.get();
+            if (started == null) return;
+            started.onReady(w);
+            started = null; // not held while waiting for the next frame
             for (; ; ) {
                 type = w.in.read();
                 switch (type) {
                     case Protocol.RESULT -> {
                         long id = w.in.readLong();
-                        onResult(w, id, readBytes(w), -1);
+                        byte[] payload = readBytes(w);
+                        ProcessPool pool = ref.get();
+                        if (pool == null) return;
+                        pool.onResult(w, id, payload, -1);
                     }
                     case Protocol.ERROR -> {
                         long id = w.in.readLong();
                         int index = w.in.readInt();
-                        onResult(w, id, readBytes(w), index);
+                        byte[] payload = readBytes(w);
+                        ProcessPool pool = ref.get();
+                        if (pool == null) return;
+                        pool.onResult(w, id, payload, index);
                     }
                     case Protocol.RETIRE -> {
-                        lock.lock();
-                        try {
-                            w.retiredItself = true;
-                        } finally {
-                            lock.unlock();
-                        }
+                        ProcessPool pool = ref.get();
+                        if (pool == null) return;
+                        pool.onRetire(w);
                     }
                     case -1 -> throw new EOFException();
                     default -> throw new IOException("protocol error: frame type " + type + " from " + w.name());
                 }
             }
         } catch (IOException | RuntimeException e) {
-            onExit(w);
+            ProcessPool pool = ref.get();
+            if (pool != null) pool.onExit(w);
+        }
+    }
+
+    private void onInitFailed(WorkerHandle w, Throwable t) {
+        onBroken(new IllegalStateException("the pool's initializer failed in " + w.name() + ": " + t, t));
+        lock.lock();
+        try {
+            w.stopRequested = true; // it exits by itself; nothing more to report
+        } finally {
+            lock.unlock();
+        }
+        onExit(w);
+    }
+
+    private void onRetire(WorkerHandle w) {
+        lock.lock();
+        try {
+            w.retiredItself = true;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -661,6 +927,9 @@ public final class ProcessPool implements AutoCloseable {
         private Object[] current = new Object[0];
         private int position;
         private long nextIndex;
+        /** An exception of the input iterator, thrown once the results before it are consumed. */
+        private final RuntimeException[] inputFailure = new RuntimeException[1];
+        private boolean exhausted;
 
         LazyMap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs, int chunksize,
                 int maxInFlight, boolean ordered) {
@@ -677,6 +946,13 @@ public final class ProcessPool implements AutoCloseable {
         public boolean hasNext() {
             if (position < current.length) return true;
             topUp();
+            if (inFlight.isEmpty() && inputFailure[0] != null) {
+                // Python's rule: the results of the inputs read before the failing one come first.
+                RuntimeException e = inputFailure[0];
+                inputFailure[0] = null;
+                exhausted = true;
+                throw e;
+            }
             while (position >= current.length && !inFlight.isEmpty()) {
                 Task t;
                 if (ordered) {
@@ -701,6 +977,7 @@ public final class ProcessPool implements AutoCloseable {
                 position = 0;
                 topUp();
             }
+            if (position >= current.length && inputFailure[0] != null) return hasNext();
             return position < current.length;
         }
 
@@ -715,8 +992,9 @@ public final class ProcessPool implements AutoCloseable {
 
         private void topUp() {
             List<Task> batch = new ArrayList<>();
-            while (inFlight.size() + batch.size() < maxInFlight && inputs.hasNext()) {
-                Task t = chunk(ref, inputs, chunksize, nextIndex);
+            while (!exhausted && inputFailure[0] == null && inFlight.size() + batch.size() < maxInFlight) {
+                Task t = chunk(ref, inputs, chunksize, nextIndex, inputFailure);
+                if (t == null || t.count == 0) break;
                 nextIndex += t.count;
                 batch.add(t);
             }

@@ -20,14 +20,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * Memory that several JVMs see at once: a file mapped into each of them with
  * {@code java.lang.foreign} (in {@code /dev/shm} where there is one, so it never touches a disk).
  *
- * <p>The JVM that creates it owns the file and deletes it on {@link #close}. Capture an instance in
+ * <p>The JVM that creates it owns the file and deletes it on {@link #close}, or at exit; after a
+ * crash, the next start removes it (see {@link RuntimeFiles}). Capture an instance in
  * a task or process target and it arrives in the other JVM mapped onto the same file (once per
  * JVM). Reads and writes are volatile and the update methods are atomic (hardware atomics on the
  * shared page), so counters updated from many processes add up exactly; use {@code compareAndSet}
  * for anything more.
  */
 public abstract sealed class SharedMemory implements Serializable, AutoCloseable
-        permits SharedInt, SharedLong, SharedDouble, SharedIntArray, SharedLongArray, SharedDoubleArray {
+        permits SharedInt, SharedLong, SharedDouble, SharedIntArray, SharedLongArray, SharedDoubleArray,
+        ProcessLock, ProcessRLock, ProcessSemaphore, ProcessEvent, ProcessCondition, ProcessBarrier {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -50,14 +52,12 @@ public abstract sealed class SharedMemory implements Serializable, AutoCloseable
         if (byteSize < 0) throw new IllegalArgumentException("negative size");
         this.byteSize = byteSize;
         this.owner = true;
+        this.file = RuntimeFiles.newPath("shared-", ".bin");
         try {
-            Path dir = Path.of("/dev/shm");
-            if (!Files.isDirectory(dir) || !Files.isWritable(dir)) dir = Path.of(System.getProperty("java.io.tmpdir"));
-            this.file = Files.createTempFile(dir, "hhg-shared-", ".bin");
+            Files.createFile(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create shared memory", e);
+            throw new UncheckedIOException("cannot create shared memory " + file, e);
         }
-        file.toFile().deleteOnExit();
         this.arena = Arena.ofShared();
         this.segment = map(file, byteSize, arena, true);
     }
@@ -71,7 +71,8 @@ public abstract sealed class SharedMemory implements Serializable, AutoCloseable
         this.segment = map(file, byteSize, arena, false);
     }
 
-    private static MemorySegment map(Path file, long byteSize, Arena arena, boolean create) {
+    /** Maps {@code byteSize} bytes of {@code file}, first sizing it (zero-filled) when {@code create}. */
+    static MemorySegment map(Path file, long byteSize, Arena arena, boolean create) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long mapped = Math.max(8, byteSize);
             if (create) ch.truncate(0).write(java.nio.ByteBuffer.allocate(1), mapped - 1);
@@ -94,7 +95,7 @@ public abstract sealed class SharedMemory implements Serializable, AutoCloseable
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
-                // best effort; deleteOnExit remains
+                // best effort; the owner's directory goes at exit
             }
         } else {
             ATTACHED.remove(file, this);
@@ -121,6 +122,12 @@ public abstract sealed class SharedMemory implements Serializable, AutoCloseable
                 case "SharedIntArray" -> new SharedIntArray(p, byteSize);
                 case "SharedLongArray" -> new SharedLongArray(p, byteSize);
                 case "SharedDoubleArray" -> new SharedDoubleArray(p, byteSize);
+                case "ProcessLock" -> new ProcessLock(p);
+                case "ProcessRLock" -> new ProcessRLock(p);
+                case "ProcessSemaphore" -> new ProcessSemaphore(p);
+                case "ProcessEvent" -> new ProcessEvent(p);
+                case "ProcessCondition" -> new ProcessCondition(p);
+                case "ProcessBarrier" -> new ProcessBarrier(p);
                 default -> throw new IllegalStateException("unknown shared memory kind " + kind);
             });
         }

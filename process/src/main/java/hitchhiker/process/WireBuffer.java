@@ -64,6 +64,11 @@ final class WireBuffer extends OutputStream {
         return size;
     }
 
+    /** Drops what was written after {@code size} bytes. */
+    void truncate(int size) {
+        this.size = size;
+    }
+
     void reset() {
         size = 0;
     }

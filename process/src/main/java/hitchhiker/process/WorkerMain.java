@@ -31,11 +31,14 @@ import java.util.Map;
  */
 public final class WorkerMain {
 
+    /** The pid of the JVM that started this one; -1 when this JVM is not a worker or child. */
+    static volatile long parentPid = -1;
+
     private WorkerMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        long parentPid = Long.parseLong(args[1]);
+        parentPid = Long.parseLong(args[1]);
         watchParent(parentPid);
         DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
         if (args[0].equals("once")) {
@@ -138,15 +141,38 @@ public final class WorkerMain {
     private static int runOnce(DataInputStream in) throws IOException {
         if (in.read() != Protocol.RUN) throw new IOException("protocol error: expected RUN");
         byte[] target = readBytes(in);
+        int status;
         try {
             ((SerializableRunnable) Codec.deserialize(target)).run();
-            return 0;
+            status = 0;
         } catch (Throwable t) {
             System.err.println("Exception in process " + ProcessHandle.current().pid() + ":");
             t.printStackTrace();
-            return 1;
-        } finally {
-            System.out.flush();
+            status = 1;
+        }
+        // As a plain main() (and Python's process bootstrap) does: threads the target started finish first.
+        awaitNonDaemonThreads();
+        System.out.flush();
+        return status;
+    }
+
+    /** Waits until no other non-daemon thread runs. */
+    static void awaitNonDaemonThreads() {
+        Thread me = Thread.currentThread();
+        for (; ; ) {
+            Thread running = null;
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t != me && t.isAlive() && !t.isDaemon() && !t.getName().equals("DestroyJavaVM")) {
+                    running = t;
+                    break;
+                }
+            }
+            if (running == null) return;
+            try {
+                running.join();
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 

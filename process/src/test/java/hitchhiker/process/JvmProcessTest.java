@@ -62,6 +62,73 @@ class JvmProcessTest {
     }
 
     @Test
+    void theChildWaitsForNonDaemonThreadsItsTargetStarted() throws Exception {
+        try (SharedLong done = new SharedLong(0)) {
+            JvmProcess p = new JvmProcess(() -> {
+                Thread worker = new Thread(() -> {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    done.set(42);
+                });
+                worker.start(); // non-daemon, as a plain thread is
+            }).start();
+            assertThat(p.join(Duration.ofSeconds(20))).isTrue();
+            assertThat(p.exitCode()).hasValue(0);
+            assertThat(done.get()).isEqualTo(42);
+        }
+    }
+
+    @Test
+    void terminateRunsTheChildsShutdownHooksAndKillDoesNot() throws Exception {
+        try (SharedLong hookRan = new SharedLong(0); SharedLong started = new SharedLong(0)) {
+            SerializableRunnable target = () -> {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> hookRan.addAndGet(1)));
+                started.addAndGet(1);
+                Thread.sleep(60_000);
+            };
+            JvmProcess terminated = new JvmProcess(target).start();
+            Processes.awaitNonZero(started, Duration.ofSeconds(20));
+            terminated.terminate();
+            assertThat(terminated.join(Duration.ofSeconds(10))).isTrue();
+            assertThat(terminated.exitCode()).hasValue(143);
+            assertThat(hookRan.get()).isEqualTo(1);
+
+            JvmProcess killed = new JvmProcess(target).start();
+            while (started.get() < 2) Thread.sleep(5);
+            killed.kill();
+            assertThat(killed.join(Duration.ofSeconds(10))).isTrue();
+            assertThat(killed.exitCode()).hasValue(137);
+            assertThat(hookRan.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void nameDaemonActiveChildrenAndParentProcessAsInPython() throws Exception {
+        assertThat(JvmProcess.parentProcess()).isEmpty(); // this JVM was not started by a JvmProcess
+        try (SharedLong parentSeen = new SharedLong(0)) {
+            JvmProcess p = new JvmProcess(() -> {
+                parentSeen.set(JvmProcess.parentProcess().orElseThrow().pid());
+                Thread.sleep(300);
+            });
+            assertThat(p.name()).matches("JvmProcess-\\d+");
+            assertThat(new JvmProcess(() -> { }).name()).isNotEqualTo(p.name());
+            assertThat(p.daemon()).isFalse();
+            p.name("summer").daemon(true).start();
+            assertThat(p.name()).isEqualTo("summer");
+            assertThat(p.toString()).contains("summer", "pid " + p.pid(), "daemon");
+            assertThatThrownBy(() -> p.daemon(false)).isInstanceOf(IllegalStateException.class);
+            assertThat(JvmProcess.activeChildren()).contains(p);
+            p.join();
+            assertThat(JvmProcess.activeChildren()).doesNotContain(p);
+            assertThat(p.isAlive()).isFalse();
+            assertThat(parentSeen.get()).isEqualTo(ProcessHandle.current().pid());
+        }
+    }
+
+    @Test
     void misuseGetsOneLineMessages() {
         assertThatThrownBy(() -> new JvmProcess(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the process target is null");

@@ -192,6 +192,40 @@ class ProcessPoolTest {
         assertThat(out).containsExactlyInAnyOrderElementsOf(inputs.stream().map(ProcessPoolTest::square).toList());
     }
 
+    /** An input iterator that yields 0, 1, ... and throws when asked for item {@code failAt}. */
+    static Iterable<Integer> failingAfter(int failAt) {
+        return () -> new Iterator<>() {
+            int next;
+
+            public boolean hasNext() {
+                return true;
+            }
+
+            public Integer next() {
+                if (next == failAt) throw new IllegalStateException("input " + failAt + " is broken");
+                return next++;
+            }
+        };
+    }
+
+    @Test
+    void imapOverAnInputThatThrowsYieldsTheResultsBeforeItThenRaises() {
+        for (int chunksize : new int[]{1, 3}) {
+            Iterator<Integer> results = pool.imap(ProcessPoolTest::square, failingAfter(5), chunksize);
+            for (int i = 0; i < 5; i++) assertThat(results.next()).as("chunksize %d", chunksize).isEqualTo(i * i);
+            assertThatThrownBy(results::next).isInstanceOf(IllegalStateException.class).hasMessage("input 5 is broken");
+            assertThat(results.hasNext()).isFalse();
+        }
+        List<Integer> unordered = new ArrayList<>();
+        Iterator<Integer> results = pool.imapUnordered(ProcessPoolTest::square, failingAfter(7), 2);
+        for (int i = 0; i < 7; i++) unordered.add(results.next());
+        assertThat(unordered).containsExactlyInAnyOrder(0, 1, 4, 9, 16, 25, 36);
+        assertThatThrownBy(results::next).isInstanceOf(IllegalStateException.class).hasMessage("input 7 is broken");
+        // Python's imap: an iterator failing at once raises at the first next().
+        assertThatThrownBy(() -> pool.imap(ProcessPoolTest::square, failingAfter(0)).next())
+                .hasMessage("input 0 is broken");
+    }
+
     @Test
     void closeFinishesQueuedWorkThenRefusesMore() throws Exception {
         ProcessPool p = new ProcessPool(1);

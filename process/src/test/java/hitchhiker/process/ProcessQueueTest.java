@@ -118,6 +118,9 @@ class ProcessQueueTest {
                 }
             }, 0).get()).contains("closed");
             assertThatThrownBy(() -> q.put(1)).isInstanceOf(IllegalStateException.class).hasMessage("the queue is closed");
+            // Python's qsize() and empty() of a closed queue raise too.
+            assertThatThrownBy(q::size).isInstanceOf(IllegalStateException.class).hasMessage("the queue is closed");
+            assertThatThrownBy(q::isEmpty).isInstanceOf(IllegalStateException.class).hasMessage("the queue is closed");
         }
     }
 }

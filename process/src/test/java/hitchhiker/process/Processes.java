@@ -4,12 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /** Test helpers that look at processes from outside. */
 final class Processes {
 
     private Processes() {
+    }
+
+    /** Starts {@code main} in a new JVM with this JVM's class path and flags, as a worker would be. */
+    static Process startJvm(Class<?> main) throws IOException {
+        List<String> cmd = new ArrayList<>(JvmCommand.of(List.of(), "unused"));
+        int at = cmd.indexOf(WorkerMain.class.getName());
+        cmd.subList(at, cmd.size()).clear();
+        cmd.add(main.getName());
+        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     /** Whether the process runs; a zombie (dead, not yet reaped) does not. */

@@ -94,11 +94,7 @@ class WorkerFailureTest {
 
     @Test
     void killNineOfTheParentMakesEveryWorkerExitWithinTwoSeconds() throws Exception {
-        List<String> cmd = new ArrayList<>(JvmCommand.of(List.of(), "unused"));
-        int main = cmd.indexOf(WorkerMain.class.getName());
-        cmd.subList(main, cmd.size()).clear();
-        cmd.add(OrphanParent.class.getName());
-        Process parent = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process parent = Processes.startJvm(OrphanParent.class);
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream()));
             List<Long> workers = Arrays.stream(out.readLine().trim().split(" ")).map(Long::parseLong).toList();

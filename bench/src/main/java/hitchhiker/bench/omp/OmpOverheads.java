@@ -24,7 +24,11 @@ import java.util.Optional;
  * lowest median of each construct is kept (the round least disturbed by other load).
  * {@code dynamic_1} is one {@code for schedule(dynamic,1)} loop of
  * 64 iterations per thread (its reference is one thread's 64 delays). {@code reduction} is a
- * {@code parallel for reduction(+)} with one iteration per thread.
+ * {@code parallel for reduction(+)} with one iteration per thread. The task rows (after EPCC's
+ * taskbench) give every thread one delay per repetition: {@code task}, every thread creates one
+ * task a repetition, completed at the region's end; {@code master_task}, the master creates them
+ * all and the others run them; {@code taskwait}, one task then {@code taskwait}; {@code taskgroup},
+ * one task in a {@code taskgroup}.
  *
  * <p>Run: {@code java -cp <bench classpath> hitchhiker.bench.omp.OmpOverheads [threads] [outer] [rounds]}.
  */
@@ -94,6 +98,10 @@ public final class OmpOverheads {
         out.put("critical", median(this::critical) - ref);
         out.put("reduction", median(this::reduction) - ref);
         out.put("dynamic_1", median(this::dynamic1) - median(this::dynamicReference));
+        out.put("task", median(this::task) - ref);
+        out.put("master_task", median(this::masterTask) - ref);
+        out.put("taskwait", median(this::taskwait) - ref);
+        out.put("taskgroup", median(this::taskgroup) - ref);
         return out;
     }
 
@@ -181,6 +189,37 @@ public final class OmpOverheads {
                     for (int i = lo; i < hi; i++) delay();
                 });
             }
+        });
+    }
+
+    // Tasks: each repetition gives every thread one delay's work, so the time above the delay is
+    // the overhead of the construct (EPCC taskbench's PARALLEL TASK, MASTER TASK, TASK WAIT, and a
+    // taskgroup of one task).
+
+    private void task(int reps) {
+        team.run(t -> {
+            for (int j = 0; j < reps; j++) t.task(u -> delay());
+        });
+    }
+
+    private void masterTask(int reps) {
+        team.run(t -> t.master(() -> {
+            for (int j = 0; j < reps * n; j++) t.task(u -> delay());
+        }));
+    }
+
+    private void taskwait(int reps) {
+        team.run(t -> {
+            for (int j = 0; j < reps; j++) {
+                t.task(u -> delay());
+                t.taskwait();
+            }
+        });
+    }
+
+    private void taskgroup(int reps) {
+        team.run(t -> {
+            for (int j = 0; j < reps; j++) t.taskgroup(() -> t.task(u -> delay()));
         });
     }
 

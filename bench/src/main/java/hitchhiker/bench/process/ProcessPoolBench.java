@@ -41,6 +41,22 @@ public final class ProcessPoolBench {
      */
     static void primesB(ProcessPool pool, int samples) {
         List<Long> numbers = java.util.stream.LongStream.range(100_000_000L, 100_100_000L).boxed().toList();
+        double[][] t = primes(pool, numbers, 5_411, samples);
+        double[] serialWall = t[0], poolWall = t[1], serialCpu = t[2], poolCpu = t[3];
+        print("primes B (5411 primes), %d workers, %d samples: serial median %.4f s, pool map median %.4f s, "
+                        + "speed-up %.2fx (best-of %.2fx)", pool.size(), samples, median(serialWall), median(poolWall),
+                median(serialWall) / median(poolWall), min(serialWall) / min(poolWall));
+        print("  CPU time, all processes: serial median %.3f s, pool map median %.3f s: pool CPU efficiency %.2f "
+                        + "(ideal speed-up on %d idle cores %.2fx)", median(serialCpu), median(poolCpu),
+                median(serialCpu) / median(poolCpu), pool.size(), pool.size() * median(serialCpu) / median(poolCpu));
+    }
+
+    /**
+     * Serial against {@code pool.map} over {@code numbers}, alternating so both see the same
+     * machine, after five warm-up rounds; returns {serial wall, pool wall, serial CPU, pool CPU}
+     * seconds per sample. Fails when either count differs from {@code primes}.
+     */
+    public static double[][] primes(ProcessPool pool, List<Long> numbers, long primes, int samples) {
         double[] serialWall = new double[samples], poolWall = new double[samples];
         double[] serialCpu = new double[samples], poolCpu = new double[samples];
         // Five warm-up rounds: each worker is a fresh JVM whose C2 must compile isPrime too (with two,
@@ -52,19 +68,14 @@ public final class ProcessPoolBench {
             List<Boolean> flags = pool.map(Primes::isPrime, numbers);
             long c2 = cpuNanos(pool), t2 = System.nanoTime();
             long poolCount = flags.stream().filter(b -> b).count();
-            if (serialCount != 5411 || poolCount != 5411) throw new AssertionError("wrong prime count");
+            if (serialCount != primes || poolCount != primes) throw new AssertionError("wrong prime count");
             if (s < 0) continue;
             serialWall[s] = (t1 - t0) / 1e9;
             poolWall[s] = (t2 - t1) / 1e9;
             serialCpu[s] = (c1 - c0) / 1e9;
             poolCpu[s] = (c2 - c1) / 1e9;
         }
-        print("primes B (5411 primes), %d workers, %d samples: serial median %.4f s, pool map median %.4f s, "
-                        + "speed-up %.2fx (best-of %.2fx)", pool.size(), samples, median(serialWall), median(poolWall),
-                median(serialWall) / median(poolWall), min(serialWall) / min(poolWall));
-        print("  CPU time, all processes: serial median %.3f s, pool map median %.3f s: pool CPU efficiency %.2f "
-                        + "(ideal speed-up on %d idle cores %.2fx)", median(serialCpu), median(poolCpu),
-                median(serialCpu) / median(poolCpu), pool.size(), pool.size() * median(serialCpu) / median(poolCpu));
+        return new double[][] {serialWall, poolWall, serialCpu, poolCpu};
     }
 
     /** CPU time used so far by this JVM and the pool's workers, to the nanosecond (Linux schedstat). */

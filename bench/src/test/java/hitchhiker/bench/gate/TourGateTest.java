@@ -1,0 +1,77 @@
+package hitchhiker.bench.gate;
+
+import hitchhiker.bench.gate.TourGate.Agreement;
+import hitchhiker.bench.gate.TourGate.Floor;
+import hitchhiker.bench.gate.TourGate.Pair;
+import hitchhiker.bench.gate.TourGate.Verdict;
+import hitchhiker.examples.ExampleRun;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The tour's numbers against the floor and against their benchmarks (see {@link TourGate}), in the test suite:
+ * a measurement that does not pass is taken again, up to three times, and only a quiet
+ * measurement can fail the test. When most measurements are noisy the machine is busy with
+ * something else and the test is aborted, saying so, rather than guessing.
+ */
+class TourGateTest {
+
+    /**
+     * The guide's examples that compare parallel variants with a serial one (the others only show
+     * output or a cost, and have no floor). A floor test run on an unlisted example fails ({@link TourGate#floor} of one without both variants is empty), so adding one here is checked.
+     */
+    static final List<String> COMPARED = List.of("part1.pi", "part1.primes", "part2.gofast", "part2.prange",
+            "part2.filter2d", "part3.julia", "part4.pi");
+
+    private static final int ATTEMPTS = 3;
+
+    @Test
+    void tourSpeedUpsReachTheFloorAndAgreeWithJmh() throws Exception {
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= TourGate.THREADS, "needs 2 cores");
+        TourGate gate = new TourGate(System.out);
+        List<String> failures = new ArrayList<>();
+        int noisy = 0;
+        int judged = 0;
+        for (String id : COMPARED) {
+            ExampleRun run = gate.tourRun(id);
+            Optional<Floor> floor = TourGate.floor(run);
+            assertThat(floor).as(id + " has a serial and a parallel variant").isPresent();
+            Floor f = floor.get();
+            for (int a = 1; a < ATTEMPTS && f.verdict() != Verdict.PASS; a++) {
+                run = gate.tourRun(id);
+                f = TourGate.floor(run).orElseThrow();
+            }
+            System.out.println("floor " + id + " " + f.variant() + " " + f.ratio() + " " + f.verdict());
+            judged++;
+            if (f.verdict() == Verdict.NOISY) noisy++;
+            if (f.verdict() == Verdict.FAIL) failures.add(id + ": " + f.variant() + " " + f.ratio() + " < " + TourGate.FLOOR + "x");
+
+            for (Pair p : TourGate.PAIRS) {
+                if (!p.example().equals(id)) continue;
+                Agreement g = new Agreement(p, TourGate.ratio(run, p.variant()), p.measure().ratio());
+                for (int a = 1; a < ATTEMPTS && g.verdict() != Verdict.PASS; a++) {
+                    g = new Agreement(p, TourGate.ratio(gate.tourRun(id), p.variant()), p.measure().ratio());
+                }
+                System.out.printf("agree %s tour %s, %s %s: %+.0f%% %s%n", id, g.tour(), p.bench(), g.bench(), 100 * g.difference(), g.verdict());
+                judged++;
+                if (g.verdict() == Verdict.NOISY) noisy++;
+                if (g.verdict() == Verdict.FAIL) failures.add(id + ": tour " + g.tour() + " vs " + p.bench() + " " + g.bench());
+            }
+        }
+        assertThat(failures).as("quiet measurements that miss the floor or disagree with their benchmark").isEmpty();
+        assumeTrue(2 * noisy <= judged, noisy + " of " + judged + " measurements were too noisy to judge: machine busy?");
+    }
+
+    @Test
+    void listedExamplesExistAndCoverThePairs() {
+        // The benchmark pairs must be among the compared examples, and every listed id must exist.
+        assertThat(TourGate.guideExamples()).containsAll(COMPARED);
+        assertThat(COMPARED).containsAll(TourGate.PAIRS.stream().map(Pair::example).toList());
+    }
+}
