@@ -29,12 +29,16 @@ import java.util.List;
  * the array, 0.33 µs copying through native memory). So heap data always goes through native
  * memory:
  * <ul>
- *   <li>up to {@link #SMALL_BYTES}, per-thread scratch memory, copied in or out;</li>
- *   <li>larger sends are copied and buffered ({@link BufferedSends}), so they return at once;</li>
- *   <li>larger receives land in a per-thread staging buffer and are copied out;</li>
+ *   <li>sends up to {@link #DIRECT_SEND_BYTES} go through per-thread scratch memory with a plain
+ *       MPI_Send; larger ones, and every send to oneself, are copied and buffered
+ *       ({@link BufferedSends}), so they return at once;</li>
+ *   <li>receives up to {@link #SMALL_BYTES} land in scratch memory, larger ones in a per-thread
+ *       staging buffer, and are copied out;</li>
  *   <li>nonblocking calls and collectives stage through native memory the call owns.</li>
  * </ul>
  * For big messages, off-heap segments are the fast path (the benchmark's 4 MiB bandwidth).
+ * Object messages travel in frames ({@link #FRAME_HEADER}), so that their receives are real
+ * MPI receives, posted in order.
  *
  * <p>MPI's own reductions may combine in any order (Open MPI chooses by message size and group
  * size), so a floating-point sum can differ in its last bits from the embedded transport's

@@ -22,7 +22,8 @@ import java.util.Locale;
  * global arena, whose segments the linker need not lock per call — a confined arena's cost about
  * 15 ns more per call here, the price of FFM's liveness check) or
  * {@code heap} (a {@code byte[]}, which the backend copies through native memory, and whose
- * large sends it buffers). For each size: three untimed repeats (which let the JIT compile the loop),
+ * large sends it buffers). For each size: ten untimed repeats (which let the JIT compile the loop:
+ * with three, the first timed repeats of 8 bytes still ran at twice the steady state),
  * then REPEATS timed repeats; rank 0 prints {@code pingpong java-MODE bytes=N oneway_us=t1,t2,...}.
  */
 public final class PingPong {
@@ -49,7 +50,7 @@ public final class PingPong {
             Buffer buffer = offHeap
                     ? Buffer.of(Arena.global().allocate(Math.max(bytes, 1), 64).asSlice(0, bytes), ElementType.BYTE)
                     : Buffer.of(new byte[bytes]);
-            for (int warm = 0; warm < 3; warm++) repeat(world, buffer, trips, rank);  // the JIT compiles the loop
+            for (int warm = 0; warm < 10; warm++) repeat(world, buffer, trips, rank);  // the JIT compiles the loop
             List<String> times = new ArrayList<>();
             for (int r = 0; r < repeats; r++) {
                 world.barrier();
