@@ -63,6 +63,8 @@ final class NotebookCommand implements Callable<Integer> {
         for (String hidden : List.of("src", "target", "pom.xml", "hhg-out", "__pycache__", "*.pyc")) {
             command.add("--ContentsManager.hide_globs=" + hidden);
         }
+        // Jupyter refuses to run as root unless told; containers and CI machines often are root.
+        if ("root".equals(System.getProperty("user.name"))) command.add("--allow-root");
         command.addAll(jupyterArgs);
         Process server = new ProcessBuilder(command).inheritIO().start();
         // Stopping hhg (Ctrl-C, SIGTERM) stops Jupyter, which shuts its kernels down.

@@ -53,9 +53,10 @@ class NotebookInBrowserTest {
         int port = freePort();
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         Path serverLog = dir.resolve("server.log");
-        Process server = env.command(serverLog, jupyter.toString(), "notebook", "--no-browser", "--ip=127.0.0.1",
-                "--port=" + port, "--port-retries=0", "--NotebookApp.token=" + token,
-                "--notebook-dir=" + env.notebooks).start();
+        List<String> serve = new java.util.ArrayList<>(List.of(jupyter.toString(), "notebook", "--no-browser", "--ip=127.0.0.1",
+                "--port=" + port, "--port-retries=0", "--NotebookApp.token=" + token, "--notebook-dir=" + env.notebooks));
+        if ("root".equals(System.getProperty("user.name"))) serve.add("--allow-root"); // CI containers run as root
+        Process server = env.command(serverLog, serve.toArray(String[]::new)).start();
         try {
             String base = "http://127.0.0.1:" + port;
             awaitServer(base + "/api/status?token=" + token, server, serverLog);
