@@ -29,7 +29,7 @@ final class RunOptions {
 
     @Option(names = "--repeat", paramLabel = "N",
             description = {"Timed runs per variant at least, after a warm-up that lasts until two runs agree",
-                    "within 5 %; the median is reported (default: ${DEFAULT-VALUE})."})
+                    "within 5 %%; the median is reported (default: ${DEFAULT-VALUE})."})
     int repeat = TimingPolicy.DEFAULT_RUNS;
 
     @Option(names = "--size", paramLabel = "PRESET",

@@ -124,7 +124,9 @@ final class Tasks {
         Team team = me.team;
         TeamThread[] members = team.members;
         int n = team.size;
-        for (int i = 1; i < n; i++) {
+        // Start at the last victim that had work (not at the one after it: with two threads that
+        // skipped the only other thread for good).
+        for (int i = 0; i < n; i++) {
             int v = nextVictim + i;
             if (v >= n) v -= n;
             if (v == me.index) continue;

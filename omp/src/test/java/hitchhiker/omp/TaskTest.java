@@ -254,6 +254,43 @@ class TaskTest {
         return n < 2 ? n : serialFib(n - 1) + serialFib(n - 2);
     }
 
+    /**
+     * Tasks created by one thread are stolen by every other: each task holds its thread until all
+     * of them have started, which only happens if each of the other threads took one.
+     */
+    @Property(tries = 12)
+    void everyOtherThreadStealsTasksFromTheCreator(@ForAll @IntRange(min = 2, max = 4) int threads,
+                                                   @ForAll @IntRange(min = 0, max = 3) int creator) {
+        int maker = creator % threads;
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(threads - 1);
+        AtomicIntegerArray ranOn = new AtomicIntegerArray(threads);
+        AtomicInteger timedOut = new AtomicInteger();
+        assertTimeoutPreemptively(LIMIT, () -> Omp.parallel(threads).run(t -> {
+            if (t.threadNum() == maker) {
+                for (int k = 0; k < threads - 1; k++) {
+                    t.task(u -> {
+                        ranOn.incrementAndGet(u.threadNum());
+                        started.countDown();
+                        try {
+                            if (!started.await(5, java.util.concurrent.TimeUnit.SECONDS)) timedOut.incrementAndGet();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                }
+                try {   // the creator waits outside the runtime, so it cannot take a task itself
+                    if (!started.await(5, java.util.concurrent.TimeUnit.SECONDS)) timedOut.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        assertThat(timedOut.get()).as("tasks that waited in vain for a thief").isZero();
+        for (int i = 0; i < threads; i++) {
+            assertThat(ranOn.get(i)).as("tasks run by thread " + i).isEqualTo(i == maker ? 0 : 1);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void barriersAndWorksharingInsideATaskAreRejected() {
         assertThatThrownBy(() -> Omp.parallel(2).run(t -> t.single(() -> t.task(u -> u.barrier()))))
