@@ -69,6 +69,11 @@ final class TaskDeque extends TaskDequeBottom {
         return task;
     }
 
+    /** Owner only: how many tasks are queued (thieves may be taking some at this moment). */
+    int size() {
+        return (int) (bottom - top);
+    }
+
     /** Whether the deque looked empty (a snapshot; tasks may arrive or leave at once). */
     boolean isEmpty() {
         return top >= bottom;

@@ -16,6 +16,9 @@ package hitchhiker.omp;
  */
 final class Tasks {
 
+    /** Tasks queued on one thread beyond which new ones run at once (libgomp: 64 per thread of the team). */
+    static final int QUEUED_LIMIT = 64;
+
     private final TeamThread me;
     final TaskDeque deque = new TaskDeque();
     private final Task implicit;
@@ -54,7 +57,10 @@ final class Tasks {
             return;
         }
         Task task = new Task(body, parent, group, isFinal);
-        if (!deferred) {
+        // Throttling, as libgomp does: with a full queue of work waiting here, the new task runs
+        // at once (OpenMP lets a task be undeferred whenever the runtime chooses), which keeps the
+        // queue, its memory and the count updates shared by the team from growing without use.
+        if (!deferred || deque.size() >= QUEUED_LIMIT) {
             execute(task);
             if (team.failure != null) throw Team.ABORT;
             return;

@@ -276,7 +276,9 @@ public final class TeamThread {
      * Creates a deferred task ({@code #pragma omp task}): {@code body} runs later, once, on
      * whichever thread of the team picks it up (given to it as its {@code TeamThread}). It is
      * complete by this task's next {@link #taskwait}, the end of an enclosing {@link #taskgroup},
-     * the next {@link #barrier}, or the end of the region. In a team of one it runs at once.
+     * the next {@link #barrier}, or the end of the region. In a team of one it runs at once, and
+     * so it does when 64 tasks already wait on this thread (throttling, as libgomp does): a task
+     * must not wait for a task created after it.
      */
     public void task(TaskBody body) {
         tasks.spawn(body, true, false);
