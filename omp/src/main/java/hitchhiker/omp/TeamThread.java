@@ -11,6 +11,7 @@ import hitchhiker.omp.RangeBodies.LongRangeToLong;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.IntToLongFunction;
@@ -317,6 +318,27 @@ public final class TeamThread {
      */
     public void taskgroup(Runnable body) {
         tasks.taskgroup(body);
+    }
+
+    /**
+     * {@code #pragma omp taskgroup task_reduction(op: x)}: runs {@code body} as {@link #taskgroup}
+     * does, giving it a reduction that its tasks fold their contributions into (their
+     * {@code in_reduction(op: x)}, with the {@code TeamThread} each task is given), and returns
+     * the contributions combined once every task of the group is complete.
+     */
+    public long taskgroupReduce(LongReducer r, Consumer<LongTaskReduction> body) {
+        if (r == null || body == null) throw new IllegalArgumentException("taskgroup reducer or body is null");
+        LongTaskReduction reduction = new LongTaskReduction(r, team);
+        tasks.taskgroup(() -> body.accept(reduction));
+        return reduction.result();
+    }
+
+    /** As {@link #taskgroupReduce(LongReducer, Consumer)} for doubles. */
+    public double taskgroupReduce(DoubleReducer r, Consumer<DoubleTaskReduction> body) {
+        if (r == null || body == null) throw new IllegalArgumentException("taskgroup reducer or body is null");
+        DoubleTaskReduction reduction = new DoubleTaskReduction(r, team);
+        tasks.taskgroup(() -> body.accept(reduction));
+        return reduction.result();
     }
 
     /** Lets this thread run one waiting task, if any ({@code #pragma omp taskyield}). */

@@ -114,6 +114,59 @@ class TaskTest {
         assertThat(missing.get()).as("descendants not complete when the taskgroup ended").isZero();
     }
 
+    /** A task reduction over a random tree (every node contributes its own value) equals the serial fold. */
+    @Property(tries = 60)
+    void taskReductionsEqualTheSerialFold(@ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int threads) {
+        Tree tree = Tree.random(seed, 300);
+        long[] got = new long[2];
+        double[] sum = new double[1];
+        assertTimeoutPreemptively(LIMIT, () -> Omp.parallel(threads).run(t -> t.single(() -> {
+            got[0] = t.taskgroupReduce(LongReducer.SUM, acc -> {
+                acc.fold(t, seed);   // the group's own thread contributes too
+                foldChildren(t, tree, 0, (u, node) -> acc.fold(u, node * seed));
+            });
+            got[1] = t.taskgroupReduce(LongReducer.MAX, acc -> foldChildren(t, tree, 0, (u, node) -> acc.fold(u, node)));
+            sum[0] = t.taskgroupReduce(DoubleReducer.SUM, acc -> foldChildren(t, tree, 0, (u, node) -> acc.fold(u, 0.5 * node)));
+        })));
+        long serial = seed;
+        for (long n = 1; n < tree.size(); n++) serial += n * seed;
+        assertThat(got[0]).isEqualTo(serial);
+        assertThat(got[1]).isEqualTo(tree.size() - 1L);
+        assertThat(sum[0]).isEqualTo(0.25 * (tree.size() - 1L) * tree.size());   // exact: halves of small integers
+    }
+
+    private static void foldChildren(TeamThread t, Tree tree, int node, java.util.function.ObjIntConsumer<TeamThread> fold) {
+        for (int c : tree.children().get(node)) {
+            t.task(u -> {
+                fold.accept(u, c);
+                foldChildren(u, tree, c, fold);   // descendants contribute to the same group
+            });
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFoldWithAnotherThreadsTeamThreadIsRejected() {
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Omp.parallel(2).run(t -> t.single(() -> t.taskgroupReduce(LongReducer.SUM, acc -> {
+            // as a task on another thread would, if it captured its creator's TeamThread
+            Thread other = new Thread(() -> {
+                try {
+                    acc.fold(t, 1);
+                } catch (Throwable e) {
+                    thrown.set(e);
+                }
+            });
+            other.start();
+            try {
+                other.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })));
+        assertThat(thrown.get()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fold with the TeamThread the task was given");
+    }
+
     @Property(tries = 30)
     void taskwaitDoesNotWaitForGrandchildren(@ForAll @IntRange(min = 2, max = 4) int threads) {
         // The grandchild waits until the parent's taskwait has returned; if taskwait waited for it,
