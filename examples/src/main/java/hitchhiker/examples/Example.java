@@ -31,6 +31,6 @@ public interface Example {
 
     /** The part of the guide (1-4), taken from the id. */
     default int part() {
-        return Character.digit(id().charAt(4), 10);
+        return Catalogue.part(id());
     }
 }

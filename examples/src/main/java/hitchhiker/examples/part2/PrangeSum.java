@@ -1,6 +1,7 @@
 package hitchhiker.examples.part2;
 
 import hitchhiker.examples.Check;
+import hitchhiker.examples.Ordered;
 import hitchhiker.examples.Example;
 import hitchhiker.examples.Param;
 import hitchhiker.examples.Results;

@@ -57,7 +57,7 @@ class Part1ExamplesTest {
     @Test
     void sharedPrintsWhatTheChildWrote() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        runQuick(new SharedState(), Map.of(), printed);
+        runQuick(SharedState.EXAMPLE, Map.of(), printed);
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("3.1415927").contains("[0, -1, -2, -3, -4, -5, -6, -7, -8, -9]");
     }
