@@ -1,5 +1,6 @@
 package hitchhiker.cli;
 
+import hitchhiker.examples.Assignments;
 import hitchhiker.examples.Example;
 import hitchhiker.examples.ExampleRun;
 import hitchhiker.examples.Settings;

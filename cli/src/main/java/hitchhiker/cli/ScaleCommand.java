@@ -1,5 +1,6 @@
 package hitchhiker.cli;
 
+import hitchhiker.examples.Assignments;
 import hitchhiker.examples.BadInputException;
 import hitchhiker.examples.Example;
 import hitchhiker.examples.Harness;

@@ -23,7 +23,7 @@ public final class Work implements Workload {
     }
 
     /** Runs {@code setup} for {@code settings}; the workload must have a variant and a check. */
-    static Work define(Settings settings, ExampleSpec.Setup setup) throws Exception {
+    public static Work define(Settings settings, ExampleSpec.Setup setup) throws Exception {
         Work work = new Work();
         try {
             setup.define(settings, work);
