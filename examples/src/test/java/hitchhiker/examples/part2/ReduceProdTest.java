@@ -1,40 +1,13 @@
 package hitchhiker.examples.part2;
 
 import hitchhiker.examples.ExampleRun;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(60)
 class ReduceProdTest {
-
-    /** For the property (jqwik runs it with its own lifecycle, apart from JUnit's). */
-    private static StreamPool pool;
-
-    @BeforeContainer
-    static void startPool() {
-        pool = new StreamPool(3);
-    }
-
-    @AfterContainer
-    static void stopPool() {
-        pool.close();
-    }
-
-    @Property(tries = 100)
-    void parallelArrayReductionEqualsTheSerialLoop(@ForAll @IntRange(min = 0, max = 5_000) int n) {
-        long[] serial = ReduceProd.serial(n);
-        assertThat(ReduceProd.parallel(n, pool)).containsExactly(serial);
-        assertThat(serial).containsOnly(n + 1 < 64 ? 1L << (n + 1) : 0L);
-    }
 
     @Test
     void theExamplePassesAroundTheWrapToZero() {
