@@ -4,6 +4,7 @@ import hitchhiker.examples.Check;
 import hitchhiker.examples.Example;
 import hitchhiker.examples.ExampleSpec;
 import hitchhiker.examples.Ordered;
+import hitchhiker.examples.Results;
 import hitchhiker.examples.Variant;
 import hitchhiker.omp.Omp;
 
@@ -32,25 +33,26 @@ public final class ThreadIds {
         return List.copyOf(reports);
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<Report> reportsOf(Results results) {
+        return (List<Report>) results.get("parallel region");
+    }
+
     static final Example EXAMPLE = new ExampleSpec("part3.threads", "Thread number and team size in a parallel region",
             "Part 3 (Cython + OpenMP), omp_get_thread_num in a parallel block", List.of(),
             (s, work) -> {
                 int threads = s.threads();
                 work.add(Variant.parallel("parallel region", threads, () -> reports(threads)));
                 work.result(r -> {
-                    List<?> reports = r.get("parallel region", List.class);
-                    for (Object o : reports) {
-                        Report report = (Report) o;
-                        s.out().println("thread " + report.thread() + " of " + report.teamSize());
-                    }
-                    return Ordered.map("team_size", threads, "order", reports.stream().map(o -> ((Report) o).thread()).toList());
+                    List<Report> reports = reportsOf(r);
+                    for (Report report : reports) s.out().println("thread " + report.thread() + " of " + report.teamSize());
+                    return Ordered.map("team_size", threads, "order", reports.stream().map(Report::thread).toList());
                 });
                 work.check(r -> {
-                    List<?> reports = r.get("parallel region", List.class);
+                    List<Report> reports = reportsOf(r);
                     int[] seen = new int[threads];
                     boolean ok = reports.size() == threads;
-                    for (Object o : reports) {
-                        Report report = (Report) o;
+                    for (Report report : reports) {
                         ok &= report.teamSize() == threads && report.thread() >= 0 && report.thread() < threads;
                         if (report.thread() >= 0 && report.thread() < threads) seen[report.thread()]++;
                     }
