@@ -1,5 +1,6 @@
 package hitchhiker.cli;
 
+import hitchhiker.examples.Assignments;
 import hitchhiker.examples.BadInputException;
 import hitchhiker.examples.Check;
 import hitchhiker.examples.Example;

@@ -1,6 +1,8 @@
 package hitchhiker.cli;
 
+import hitchhiker.examples.Assignments;
 import hitchhiker.examples.BadInputException;
+import hitchhiker.examples.Catalogue;
 import hitchhiker.examples.Example;
 import hitchhiker.examples.part4.MpiExample;
 import hitchhiker.mpi.embedded.Launcher;
@@ -65,10 +67,10 @@ final class MpirunCommand implements Callable<Integer> {
                         + String.join(", ", hhg.catalogue().all().stream()
                         .filter(e -> e instanceof MpiExample).map(Example::id).toList()) + ")");
             }
-            MpiExample.parseArgs(mpi.params(), args); // bad parameters fail here, once, not in every rank
+            Assignments.parse(mpi, args); // bad parameters fail here, once, not in every rank
             mainClass = mpi.program().getName();
             ranks = np != null ? np : mpi.defaultRanks();
-        } else if (program.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*") && !program.matches("part\\d\\..*")) {
+        } else if (program.matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)*") && Catalogue.part(program) == 0) {
             mainClass = program;
             ranks = np != null ? np : Runtime.getRuntime().availableProcessors();
         } else {

@@ -5,12 +5,9 @@ import hitchhiker.examples.ExampleRun;
 import hitchhiker.examples.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code hhg run <id> [name=value ...]}: times one example's variants and checks its result. */
@@ -26,11 +23,8 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     private Hhg hhg;
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The example's id (see hhg list).")
-    private String id;
-
-    @Parameters(index = "1..*", paramLabel = "NAME=VALUE", description = "The example's parameters.")
-    private List<String> assignments = new ArrayList<>();
+    @Mixin
+    private ExampleArguments arguments;
 
     @Mixin
     private RunOptions options;
@@ -38,9 +32,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.validate();
-        Example example = hhg.catalogue().get(id);
+        Example example = arguments.example(hhg.catalogue());
         PrintStream exampleOut = options.json ? hhg.err() : hhg.out();
-        Settings settings = options.settings(example, exampleOut).with(Assignments.parse(example, assignments));
+        Settings settings = options.settings(example, exampleOut).with(arguments.values(example));
         if (!options.json) hhg.out().println(example.id() + " — " + example.title());
         hhg.out().flush();
         ProgressLine progress = options.json ? new ProgressLine(hhg.err(), false) : ProgressLine.on(hhg.err());

@@ -11,8 +11,8 @@ import hitchhiker.report.Machine;
 import hitchhiker.report.Scaling;
 import hitchhiker.report.ScalingRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
@@ -20,8 +20,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -46,11 +44,8 @@ final class ScaleCommand implements Callable<Integer> {
     @ParentCommand
     private Hhg hhg;
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The example's id (see hhg list).")
-    private String id;
-
-    @Parameters(index = "1..*", paramLabel = "NAME=VALUE", description = "The example's parameters.")
-    private List<String> assignments = new ArrayList<>();
+    @Mixin
+    private ExampleArguments arguments;
 
     @Option(names = "--max", paramLabel = "N",
             description = "Scale from 1 to N threads and workers (default: ${DEFAULT-VALUE}, the cores).")
@@ -84,13 +79,13 @@ final class ScaleCommand implements Callable<Integer> {
         }
         if (repeat < 1) throw new BadInputException("--repeat must be at least 1, not " + repeat);
         Size preset = quick ? Size.QUICK : Size.of(size);
-        Example example = hhg.catalogue().get(id);
+        Example example = arguments.example(hhg.catalogue());
         RunOptions.writableDirectory(report, "--report");
         RunOptions.writableDirectory(out, "--out");
         // Every count prints the same lines again: keep the table readable.
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
         Settings settings = Settings.defaults(example, preset, 1, 1, silent, out)
-                .with(Assignments.parse(example, assignments));
+                .with(arguments.values(example));
         hhg.out().println(example.id() + " — " + example.title() + ": scaling at p = 1.." + max + ", '"
                 + preset.word() + "' sizes"
                 + (max > RunOptions.CORES

@@ -159,17 +159,8 @@ final class ShellCommand implements Callable<Integer> {
                 /** Runs one example of the guide as `hhg run` does: its variants timed, its result checked. */
                 ExampleRun run(String id, String... assignments) {
                     Example e = Catalogue.guide().get(id);
-                    var values = new java.util.LinkedHashMap<String, Object>();
-                    for (String a : assignments) {
-                        int eq = a.indexOf('=');
-                        if (eq <= 0) throw new IllegalArgumentException("expected name=value, got '" + a + "'");
-                        String name = a.substring(0, eq);
-                        Param p = e.params().stream().filter(q -> q.name().equals(name)).findFirst()
-                                .orElseThrow(() -> new IllegalArgumentException("unknown parameter '" + name + "' for " + id));
-                        values.put(name, p.parse(a.substring(eq + 1)));
-                    }
                     Settings s = Settings.defaults(e, false, cores(), cores(), System.out, java.nio.file.Path.of("hhg-out"))
-                            .with(values);
+                            .with(Assignments.parse(e, java.util.List.of(assignments)));
                     ExampleRun r = new Harness(1, 3).run(e, s);
                     for (VariantTiming t : r.variants()) {
                         System.out.printf("%-24s median %10.6f s%s%n", t.name(), t.median(),

@@ -40,9 +40,17 @@ public final class Catalogue {
         }
     }
 
+    private static final java.util.regex.Pattern PART_ID = java.util.regex.Pattern.compile("part(\\d{1,9})\\..*");
+
+    /** The part an example id {@code partN.name} names, N; 0 for an id of no part. */
+    public static int part(String id) {
+        java.util.regex.Matcher m = PART_ID.matcher(id);
+        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
     /** The guide's chapter that teaches the example {@code id} ({@code partN.name}), or the guide's index. */
     public static String guideFile(String id) {
-        int part = id.length() > 4 && id.startsWith("part") ? Character.digit(id.charAt(4), 10) : -1;
+        int part = part(id);
         return part >= 1 && part <= PART_GUIDES.size() ? PART_GUIDES.get(part - 1) : "docs/README.md";
     }
 

@@ -20,4 +20,14 @@ public record Check(boolean passed, String detail) {
     public static Check of(boolean ok, String detail) {
         return new Check(ok, detail);
     }
+
+    /**
+     * Passes when nothing is wrong: the detail says what was compared, then each of {@code wrong}
+     * after a semicolon.
+     */
+    public static Check unless(java.util.List<String> wrong, String what) {
+        StringBuilder detail = new StringBuilder(what);
+        for (String w : wrong) detail.append("; ").append(w);
+        return new Check(wrong.isEmpty(), detail.toString());
+    }
 }

@@ -7,7 +7,9 @@ import java.util.List;
  * its variants (serial, parallel, ...) and a check of its result against an independent value.
  *
  * <p>An example is a description; {@link #prepare} turns chosen parameter values into a
- * {@link Workload} that the {@link Harness} times and checks.
+ * {@link Workload} that the {@link Harness} times and checks. The guide's examples are described
+ * by {@link ExampleSpec} (and, for MPI programs, {@code part4.MpiExample}) records, beside their
+ * lesson code.
  */
 public interface Example {
 
@@ -31,6 +33,6 @@ public interface Example {
 
     /** The part of the guide (1-4), taken from the id. */
     default int part() {
-        return Character.digit(id().charAt(4), 10);
+        return Catalogue.part(id());
     }
 }

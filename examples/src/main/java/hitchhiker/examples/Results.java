@@ -40,6 +40,14 @@ public final class Results {
         return variants.stream().filter(v -> v.role() != Variant.Role.WRONG).toList();
     }
 
+    /**
+     * What {@code say} says of each checked variant, given its name and result, in variant order;
+     * a null (nothing to say, e.g. the result is right) is left out.
+     */
+    public List<String> eachChecked(java.util.function.BiFunction<String, Object, String> say) {
+        return checked().stream().map(v -> say.apply(v.name(), get(v.name()))).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** All results by variant name, in variant order. */
     public Map<String, Object> all() {
         return byName;

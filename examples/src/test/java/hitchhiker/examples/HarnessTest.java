@@ -32,7 +32,7 @@ class HarnessTest {
     void runsWarmupsAndRepeatsAndComputesSpeedupsFromMedians() {
         AtomicInteger serialCalls = new AtomicInteger();
         // Synthetic timings: serial takes 40 ms, parallel 10 ms, so speed-up 4 on 2 workers = 200%.
-        Example ex = new TestExample(List.of(
+        Example ex = testExample(List.of(
                 Variant.serial("serial", () -> { serialCalls.incrementAndGet(); Thread.sleep(40); return 7; }),
                 Variant.parallel("par", 2, () -> { Thread.sleep(10); return 7; }),
                 Variant.wrong("racy", 2, () -> 8)));
@@ -51,7 +51,7 @@ class HarnessTest {
 
     @Test
     void aThrowingVariantFailsTheCheckNamingIt() {
-        Example ex = new TestExample(List.of(Variant.serial("serial", () -> 7),
+        Example ex = testExample(List.of(Variant.serial("serial", () -> 7),
                 Variant.parallel("par", 2, () -> { throw new ArithmeticException("divide by zero"); })));
         ExampleRun run = new Harness(1, 1).run(ex, settings(ex));
         assertThat(run.check().passed()).isFalse();
@@ -65,7 +65,7 @@ class HarnessTest {
         java.nio.file.Files.writeString(image, "old");
         java.nio.file.Files.setLastModifiedTime(image, java.nio.file.attribute.FileTime.fromMillis(0));
         java.nio.file.Files.writeString(dir.resolve("untouched.txt"), "x");
-        Example ex = new TestExample(List.of(Variant.serial("serial", () -> {
+        Example ex = testExample(List.of(Variant.serial("serial", () -> {
             java.nio.file.Files.writeString(image, "new");
             return 7;
         })));
@@ -82,20 +82,45 @@ class HarnessTest {
         return Settings.defaults(ex, false, 2, 2, new PrintStream(OutputStream.nullOutputStream()), Path.of("target"));
     }
 
-    /** Checks that every non-wrong variant returned 7. */
-    private record TestExample(List<Variant> variants) implements Example {
-        public String id() { return "part1.test"; }
-        public String title() { return "test"; }
-        public String mirrors() { return "test"; }
-        public List<Param> params() { return List.of(); }
-        public Workload prepare(Settings s) {
-            return new Workload() {
-                public List<Variant> variants() { return TestExample.this.variants; }
-                public Object result(Results r) { return r.serial(); }
-                public Check check(Results r) {
-                    return Check.of(r.checked().stream().allMatch(v -> r.get(v.name()).equals(7)), "all 7");
-                }
-            };
+    /** An example of these variants that checks that every non-wrong one returned 7. */
+    private static Example testExample(List<Variant> variants) {
+        return new ExampleSpec("part1.test", "test", "test", List.of(), (s, work) -> {
+            variants.forEach(work::add);
+            work.result(Results::serial);
+            work.check(r -> Check.unless(r.eachChecked((name, got) -> got.equals(7) ? null : name + " gave " + got), "all 7"));
+        });
+    }
+
+    @Test
+    void whatTheSetupOpenedIsClosedLastFirstAlsoWhenItFailsHalfway() throws Exception {
+        List<String> closed = new java.util.ArrayList<>();
+        ExampleSpec fine = new ExampleSpec("part1.fine", "t", "m", List.of(), (s, work) -> {
+            work.open(() -> closed.add("first"));
+            work.open(() -> closed.add("second"));
+            work.add(Variant.serial("serial", () -> 7)).check(r -> Check.pass("ok"));
+        });
+        try (Workload w = fine.prepare(settings(fine))) {
+            assertThat(w.variants()).extracting(Variant::name).containsExactly("serial");
         }
+        assertThat(closed).containsExactly("second", "first");
+
+        closed.clear();
+        ExampleSpec failing = new ExampleSpec("part1.failing", "t", "m", List.of(), (s, work) -> {
+            work.open(() -> closed.add("pool"));
+            throw new BadInputException("too big");
+        });
+        assertThatThrownBy(() -> failing.prepare(settings(failing))).hasMessage("too big");
+        assertThat(closed).containsExactly("pool");
+
+        ExampleSpec unchecked = new ExampleSpec("part1.unchecked", "t", "m", List.of(),
+                (s, work) -> work.add(Variant.serial("serial", () -> 7)));
+        assertThatThrownBy(() -> unchecked.prepare(settings(unchecked))).hasMessageContaining("a variant and a check");
+    }
+
+    @Test
+    void aCheckListsWhatIsWrongAfterWhatWasCompared() {
+        assertThat(Check.unless(List.of(), "sum 3")).isEqualTo(Check.pass("sum 3"));
+        assertThat(Check.unless(List.of("par gave 4", "simd gave 5"), "sum 3"))
+                .isEqualTo(Check.fail("sum 3; par gave 4; simd gave 5"));
     }
 }

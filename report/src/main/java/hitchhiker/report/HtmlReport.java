@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The tour's report: one self-contained HTML page (styles, script, charts and pictures inline, so
@@ -40,7 +38,6 @@ public final class HtmlReport {
     /** Where {@code hhg tour} writes its report unless told otherwise ({@code --report DIR}). */
     public static final Path DEFAULT_DIR = Path.of("hhg-report");
 
-    private static final Pattern PART = Pattern.compile("^part(\\d+)\\.");
     private static final int OTHER = Integer.MAX_VALUE;
 
     private final String title;
@@ -287,13 +284,8 @@ public final class HtmlReport {
 
     /** The part number in an id {@code partN.name}, or a number after every part for other ids. */
     static int part(String exampleId) {
-        Matcher m = PART.matcher(exampleId);
-        if (!m.find()) return OTHER;
-        try {
-            return Integer.parseInt(m.group(1));
-        } catch (NumberFormatException e) {
-            return OTHER;
-        }
+        int part = Catalogue.part(exampleId);
+        return part > 0 ? part : OTHER;
     }
 
     private static String plural(long n, String noun) {

@@ -2,16 +2,13 @@ package hitchhiker.examples.part1;
 
 import hitchhiker.examples.Check;
 import hitchhiker.examples.Example;
-import hitchhiker.examples.Param;
-import hitchhiker.examples.Results;
-import hitchhiker.examples.Settings;
+import hitchhiker.examples.ExampleSpec;
+import hitchhiker.examples.Ordered;
 import hitchhiker.examples.Variant;
-import hitchhiker.examples.Workload;
 import hitchhiker.process.JvmProcess;
 import hitchhiker.process.SharedLong;
 
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,26 +16,9 @@ import java.util.Map;
  * part1.hello: the main JVM and a child JVM each say who they are (class, parent pid, pid). The
  * child writes its parent's pid into shared memory, so we can check that its parent is us.
  */
-public final class HelloProcess implements Example {
+public final class HelloProcess {
 
-    @Override
-    public String id() {
-        return "part1.hello";
-    }
-
-    @Override
-    public String title() {
-        return "Hello from a child process: pid and parent pid";
-    }
-
-    @Override
-    public String mirrors() {
-        return "test_multiprocessing/simple.py, info() in the main process and in a Process";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of();
+    private HelloProcess() {
     }
 
     /** What the workshop's info() prints, for the JVM it runs in. */
@@ -50,52 +30,35 @@ public final class HelloProcess implements Example {
         out.println("process id: " + me.pid());
     }
 
-    @Override
-    public Workload prepare(Settings settings) {
-        SharedLong childsParent = new SharedLong(0);
-        return new Workload() {
-            private boolean printed;
-
-            @Override
-            public List<Variant> variants() {
-                return List.of(Variant.parallel("child process", 1, () -> {
-                    PrintStream out = settings.out();
-                    boolean print = !printed;
-                    printed = true;
-                    if (print) info("main line", out);
-                    childsParent.set(0);
-                    JvmProcess child = new JvmProcess(() -> {
-                        info("function f", System.out);
-                        childsParent.set(ProcessHandle.current().parent().orElseThrow().pid());
-                    }).output(print ? out : new PrintStream(PrintStream.nullOutputStream()));
-                    child.start();
-                    child.join();
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("main_pid", ProcessHandle.current().pid());
-                    r.put("child_pid", child.pid());
-                    r.put("childs_parent_pid", childsParent.get());
-                    r.put("exit_code", child.exitCode().orElse(-1));
-                    return r;
-                }));
-            }
-
-            @Override
-            public Object result(Results results) {
-                return results.get("child process");
-            }
-
-            @Override
-            public Check check(Results results) {
-                Map<?, ?> r = results.get("child process", Map.class);
-                boolean ok = r.get("childs_parent_pid").equals(r.get("main_pid")) && r.get("exit_code").equals(0);
-                return Check.of(ok, "child's parent pid " + r.get("childs_parent_pid") + (ok ? " == " : " != ")
-                        + "our pid " + r.get("main_pid") + ", exit code " + r.get("exit_code"));
-            }
-
-            @Override
-            public void close() {
-                childsParent.close();
-            }
-        };
+    /** simple.py's main line: info() here, then in a child process, which also notes its parent's pid. */
+    static JvmProcess hello(PrintStream out, SharedLong childsParent) throws InterruptedException {
+        info("main line", out);
+        JvmProcess child = new JvmProcess(() -> {
+            info("function f", System.out);
+            childsParent.set(ProcessHandle.current().parent().orElseThrow().pid());
+        }).output(out);
+        child.start();
+        child.join();
+        return child;
     }
+
+    static final Example EXAMPLE = new ExampleSpec("part1.hello", "Hello from a child process: pid and parent pid",
+            "test_multiprocessing/simple.py, info() in the main process and in a Process", List.of(),
+            (s, work) -> {
+                SharedLong childsParent = work.open(new SharedLong(0));
+                PrintStream silent = new PrintStream(PrintStream.nullOutputStream());
+                int[] calls = {0};
+                work.add(Variant.parallel("child process", 1, () -> {
+                    childsParent.set(0);
+                    JvmProcess child = hello(calls[0]++ == 0 ? s.out() : silent, childsParent); // printed once
+                    return Ordered.map("main_pid", ProcessHandle.current().pid(), "child_pid", child.pid(),
+                            "childs_parent_pid", childsParent.get(), "exit_code", child.exitCode().orElse(-1));
+                }));
+                work.check(r -> {
+                    Map<?, ?> got = r.get("child process", Map.class);
+                    boolean ok = got.get("childs_parent_pid").equals(got.get("main_pid")) && got.get("exit_code").equals(0);
+                    return Check.of(ok, "child's parent pid " + got.get("childs_parent_pid") + (ok ? " == " : " != ")
+                            + "our pid " + got.get("main_pid") + ", exit code " + got.get("exit_code"));
+                });
+            });
 }

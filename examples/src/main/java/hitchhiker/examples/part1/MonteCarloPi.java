@@ -2,18 +2,14 @@ package hitchhiker.examples.part1;
 
 import hitchhiker.examples.Check;
 import hitchhiker.examples.Example;
+import hitchhiker.examples.ExampleSpec;
 import hitchhiker.examples.Param;
-import hitchhiker.examples.Results;
-import hitchhiker.examples.Settings;
 import hitchhiker.examples.Variant;
-import hitchhiker.examples.Workload;
 import hitchhiker.process.ProcessPool;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -22,27 +18,9 @@ import java.util.SplittableRandom;
  * process pool maps blocks to hit counts: 2 blocks (one per worker) and 16 (more blocks than
  * workers: does it help?).
  */
-public final class MonteCarloPi implements Example {
+public final class MonteCarloPi {
 
-    @Override
-    public String id() {
-        return "part1.pi";
-    }
-
-    @Override
-    public String title() {
-        return "Monte Carlo pi with a process pool";
-    }
-
-    @Override
-    public String mirrors() {
-        return "Part 1, Monte Carlo pi with Pool.map over blocks";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.integer("samples", 200_000_000, 1_000, 10_000_000_000L, "darts thrown in all")
-                .workshop(10_000_000).quick(1_000_000));
+    private MonteCarloPi() {
     }
 
     /** Darts of one block that land in the quarter circle. */
@@ -69,55 +47,38 @@ public final class MonteCarloPi implements Example {
         return blocks;
     }
 
-    static double estimate(long hits, long samples) {
-        return 4.0 * hits / samples;
+    /** pi from the darts of one block, thrown here. */
+    static double serial(long samples) {
+        return 4.0 * hits(new Block(samples, 0x5eed_0000L)) / samples;
     }
 
-    @Override
-    public Workload prepare(Settings settings) {
-        long samples = settings.longValue("samples");
-        int workers = settings.workers();
-        ProcessPool pool = new ProcessPool(workers);
-        return new Workload() {
-            @Override
-            public List<Variant> variants() {
-                List<Variant> variants = new ArrayList<>();
-                variants.add(Variant.serial("serial", () -> estimate(hits(new Block(samples, 0x5eed_0000L)), samples)));
-                for (int count : new int[]{2, 16}) {
-                    variants.add(Variant.parallel("pool, " + count + " blocks", workers, () -> {
-                        long total = pool.map(MonteCarloPi::hits, blocks(samples, count), 1)
-                                .stream().mapToLong(Long::longValue).sum();
-                        return estimate(total, samples);
-                    }));
-                }
-                return variants;
-            }
-
-            @Override
-            public Object result(Results results) {
-                Map<String, Object> estimates = new LinkedHashMap<>(results.all());
-                settings.out().println(String.format(Locale.ROOT, "pi is approximately %.6f (%d samples, 16 blocks)",
-                        (Double) results.get("pool, 16 blocks"), samples));
-                return estimates;
-            }
-
-            @Override
-            public Check check(Results results) {
-                StringBuilder detail = new StringBuilder();
-                boolean ok = true;
-                for (Variant v : results.checked()) {
-                    double error = Math.abs((Double) results.get(v.name()) - Math.PI);
-                    ok &= error < 0.01;
-                    detail.append(String.format(Locale.ROOT, "%s%s |pi_hat - pi| = %.5f", detail.isEmpty() ? "" : ", ",
-                            v.name(), error));
-                }
-                return Check.of(ok, detail + (ok ? " (all < 0.01)" : " (limit 0.01)"));
-            }
-
-            @Override
-            public void close() {
-                pool.close();
-            }
-        };
+    /** pi from {@code count} blocks of darts, thrown by the pool's workers. */
+    static double pool(ProcessPool pool, long samples, int count) {
+        long total = pool.map(MonteCarloPi::hits, blocks(samples, count), 1).stream().mapToLong(Long::longValue).sum();
+        return 4.0 * total / samples;
     }
+
+    static final Example EXAMPLE = new ExampleSpec("part1.pi", "Monte Carlo pi with a process pool",
+            "Part 1, Monte Carlo pi with Pool.map over blocks",
+            List.of(Param.integer("samples", 200_000_000, 1_000, 10_000_000_000L, "darts thrown in all")
+                    .workshop(10_000_000).quick(1_000_000)),
+            (s, work) -> {
+                long samples = s.longValue("samples");
+                ProcessPool pool = work.open(new ProcessPool(s.workers()));
+                work.add(Variant.serial("serial", () -> serial(samples)));
+                for (int count : new int[] {2, 16}) {
+                    work.add(Variant.parallel("pool, " + count + " blocks", s.workers(), () -> pool(pool, samples, count)));
+                }
+                work.result(r -> {
+                    s.out().println(String.format(Locale.ROOT, "pi is approximately %.6f (%d samples, 16 blocks)",
+                            (Double) r.get("pool, 16 blocks"), samples));
+                    return r.all();
+                });
+                work.check(r -> {
+                    List<String> errors = r.eachChecked((name, pi) -> String.format(Locale.ROOT, "%s |pi_hat - pi| = %.5f",
+                            name, Math.abs((Double) pi - Math.PI)));
+                    boolean ok = r.checked().stream().allMatch(v -> Math.abs((Double) r.get(v.name()) - Math.PI) < 0.01);
+                    return Check.of(ok, String.join(", ", errors) + (ok ? " (all < 0.01)" : " (limit 0.01)"));
+                });
+            });
 }

@@ -12,6 +12,6 @@ public final class Part1 {
 
     /** The examples of this part, in guide order. */
     public static List<Example> examples() {
-        return List.of(new HelloProcess(), new SharedState(), new MonteCarloPi(), new Primes());
+        return List.of(HelloProcess.EXAMPLE, SharedState.EXAMPLE, MonteCarloPi.EXAMPLE, Primes.EXAMPLE);
     }
 }

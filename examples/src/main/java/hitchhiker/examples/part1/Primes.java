@@ -2,19 +2,16 @@ package hitchhiker.examples.part1;
 
 import hitchhiker.examples.Check;
 import hitchhiker.examples.Example;
+import hitchhiker.examples.ExampleSpec;
+import hitchhiker.examples.Ordered;
 import hitchhiker.examples.Param;
-import hitchhiker.examples.Results;
-import hitchhiker.examples.Settings;
 import hitchhiker.examples.Variant;
-import hitchhiker.examples.Workload;
 import hitchhiker.process.ProcessPool;
 import hitchhiker.process.ProcessQueue;
 import hitchhiker.process.SerializableFunction;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
 
@@ -32,12 +29,15 @@ import java.util.stream.LongStream;
  *   per number is what it shows, and a million round trips would only make the run longer.</li>
  * </ul>
  */
-public final class Primes implements Example {
+public final class Primes {
 
     static final String ALL_DONE = "all done";
     static final String WORKER_FINISHED = "worker finished";
     /** The most numbers the queue variant sends through its queue. */
     static final int QUEUED = 100_000;
+
+    private Primes() {
+    }
 
     /** The workshop's ranges and how many primes each holds (computed once, serially). */
     enum Range {
@@ -62,28 +62,6 @@ public final class Primes implements Example {
         public String toString() {
             return name() + " = [" + start + ", " + (start + length) + ")";
         }
-    }
-
-    @Override
-    public String id() {
-        return "part1.primes";
-    }
-
-    @Override
-    public String title() {
-        return "Prime checking over a range: serial, pool map and queue";
-    }
-
-    @Override
-    public String mirrors() {
-        return "Part 1, check_prime with Pool.map and with a Manager's queues";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.choice("range", "C", List.of("A", "B", "C", "D", "E"),
-                "A = [1e8, 1e8+1e4), B = [1e8, 1e8+1e5), C = [1e8, 1e8+1e6), D = [1e9, 1e9+1e5), E = [1e11, 1e11+1e5)")
-                .workshop("B").quick("A"));
     }
 
     /** Trial division by odd numbers up to the square root; even numbers are rejected at once. */
@@ -140,62 +118,39 @@ public final class Primes implements Example {
         return found;
     }
 
-    @Override
-    public Workload prepare(Settings settings) {
-        Range range = Range.valueOf(settings.text("range"));
-        List<Long> numbers = range.numbers();
-        List<Long> queued = numbers.subList(0, Math.min(numbers.size(), QUEUED));
-        String queueName = queued.size() < numbers.size() ? "queue (first " + queued.size() + ")" : "queue";
-        ProcessPool pool = new ProcessPool(settings.workers());
-        ProcessQueue<Object> toCheck = new ProcessQueue<>();
-        ProcessQueue<Object> found = new ProcessQueue<>();
-        SerializableFunction<Integer, Integer> checker = checker(toCheck, found);
-        int workers = settings.workers();
-        return new Workload() {
-            @Override
-            public List<Variant> variants() {
-                return List.of(
-                        Variant.serial("serial", () -> serial(numbers)).withTasks(numbers.size()),
-                        Variant.parallel("pool map", workers, () -> poolMap(pool, numbers)),
-                        Variant.overheadBound(queueName, workers, queued.size(),
-                                () -> queue(pool, checker, toCheck, found, queued)));
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public Object result(Results results) {
-                List<Long> primes = (List<Long>) results.serial();
-                settings.out().println(primes.size() + " primes in " + range
-                        + (primes.isEmpty() ? "" : ", from " + primes.getFirst() + " to " + primes.getLast()));
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("range", range.name());
-                r.put("primes", primes.size());
-                return r;
-            }
-
-            @Override
-            public Check check(Results results) {
-                @SuppressWarnings("unchecked")
-                List<Long> serial = (List<Long>) results.serial();
-                long queuedEnd = range.start + queued.size();
-                List<Long> serialQueued = serial.stream().filter(n -> n < queuedEnd).toList();
-                StringBuilder differ = new StringBuilder();
-                for (Variant v : results.checked()) {
-                    Object expected = v.name().equals(queueName) ? serialQueued : serial;
-                    if (!results.get(v.name()).equals(expected)) differ.append(differ.isEmpty() ? "" : ", ").append(v.name());
-                }
-                int count = serial.size();
-                boolean ok = differ.isEmpty() && count == range.primes;
-                return Check.of(ok, count + " primes in range " + range.name() + " (expected " + range.primes + ")"
-                        + (differ.isEmpty() ? ", same primes in every variant" : "; different primes in: " + differ));
-            }
-
-            @Override
-            public void close() {
-                pool.close();
-                toCheck.close();
-                found.close();
-            }
-        };
-    }
+    static final Example EXAMPLE = new ExampleSpec("part1.primes", "Prime checking over a range: serial, pool map and queue",
+            "Part 1, check_prime with Pool.map and with a Manager's queues",
+            List.of(Param.choice("range", "C", List.of("A", "B", "C", "D", "E"),
+                    "A = [1e8, 1e8+1e4), B = [1e8, 1e8+1e5), C = [1e8, 1e8+1e6), D = [1e9, 1e9+1e5), E = [1e11, 1e11+1e5)")
+                    .workshop("B").quick("A")),
+            (s, work) -> {
+                Range range = Range.valueOf(s.text("range"));
+                List<Long> numbers = range.numbers();
+                List<Long> queued = numbers.subList(0, Math.min(numbers.size(), QUEUED));
+                String queueName = queued.size() < numbers.size() ? "queue (first " + queued.size() + ")" : "queue";
+                ProcessPool pool = work.open(new ProcessPool(s.workers()));
+                ProcessQueue<Object> toCheck = work.open(new ProcessQueue<>());
+                ProcessQueue<Object> found = work.open(new ProcessQueue<>());
+                SerializableFunction<Integer, Integer> checker = checker(toCheck, found);
+                work.add(Variant.serial("serial", () -> serial(numbers)).withTasks(numbers.size()));
+                work.add(Variant.parallel("pool map", s.workers(), () -> poolMap(pool, numbers)));
+                work.add(Variant.overheadBound(queueName, s.workers(), queued.size(),
+                        () -> queue(pool, checker, toCheck, found, queued)));
+                work.result(r -> {
+                    List<?> primes = (List<?>) r.serial();
+                    s.out().println(primes.size() + " primes in " + range
+                            + (primes.isEmpty() ? "" : ", from " + primes.getFirst() + " to " + primes.getLast()));
+                    return Ordered.map("range", range.name(), "primes", primes.size());
+                });
+                work.check(r -> {
+                    List<?> serial = (List<?>) r.serial();
+                    long queuedEnd = range.start + queued.size();
+                    List<?> serialQueued = serial.stream().filter(n -> (Long) n < queuedEnd).toList();
+                    List<String> differ = r.eachChecked((name, primes) ->
+                            primes.equals(name.equals(queueName) ? serialQueued : serial) ? null : name);
+                    boolean ok = differ.isEmpty() && serial.size() == range.primes;
+                    return Check.of(ok, serial.size() + " primes in range " + range.name() + " (expected " + range.primes + ")"
+                            + (differ.isEmpty() ? ", same primes in every variant" : "; different primes in: " + String.join(", ", differ)));
+                });
+            });
 }

@@ -51,41 +51,45 @@ public final class Filter2dSimd {
 
     private static void filterRow(double[] image, int n, double[] filt, double[] flipped, int mf, int nf,
                                   double[] out, int i) {
-        int mf2 = Filter2dKernels.half(mf);
-        int nf2 = Filter2dKernels.half(nf);
         int lanes = SPECIES.length();
-        int j = nf2;
-        int end = n - nf2;
-        for (; j + 4 * lanes <= end; j += 4 * lanes) {
-            DoubleVector a0 = DoubleVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0;
-            for (int ii = 0; ii < mf; ii++) {
-                int row = (i - mf2 + ii) * n + (j - nf2);
-                for (int jj = 0; jj < nf; jj++) {
-                    double f = flipped[ii * nf + jj];
-                    int at = row + jj;
-                    a0 = a0.add(DoubleVector.fromArray(SPECIES, image, at).mul(f));
-                    a1 = a1.add(DoubleVector.fromArray(SPECIES, image, at + lanes).mul(f));
-                    a2 = a2.add(DoubleVector.fromArray(SPECIES, image, at + 2 * lanes).mul(f));
-                    a3 = a3.add(DoubleVector.fromArray(SPECIES, image, at + 3 * lanes).mul(f));
-                }
-            }
-            int o = i * n + j;
-            a0.intoArray(out, o);
-            a1.intoArray(out, o + lanes);
-            a2.intoArray(out, o + 2 * lanes);
-            a3.intoArray(out, o + 3 * lanes);
-        }
-        for (; j + lanes <= end; j += lanes) {
-            DoubleVector acc = DoubleVector.zero(SPECIES);
-            for (int ii = 0; ii < mf; ii++) {
-                int row = (i - mf2 + ii) * n + (j - nf2);
-                for (int jj = 0; jj < nf; jj++) {
-                    acc = acc.add(DoubleVector.fromArray(SPECIES, image, row + jj).mul(flipped[ii * nf + jj]));
-                }
-            }
-            acc.intoArray(out, i * n + j);
-        }
+        int j = Filter2dKernels.half(nf);
+        int end = n - j;
+        for (; j + 4 * lanes <= end; j += 4 * lanes) fourVectors(image, n, flipped, mf, nf, out, i, j);
+        for (; j + lanes <= end; j += lanes) oneVector(image, n, flipped, mf, nf, out, i, j);
         Filter2dKernels.filterRow(image, n, filt, mf, nf, out, i, j, end);
+    }
+
+    /** Output columns {@code [j, j + 4 lanes)} of row {@code i}: four vectors of columns, four independent sums. */
+    private static void fourVectors(double[] image, int n, double[] flipped, int mf, int nf, double[] out, int i, int j) {
+        int lanes = SPECIES.length();
+        DoubleVector a0 = DoubleVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0;
+        for (int ii = 0; ii < mf; ii++) {
+            int row = (i - Filter2dKernels.half(mf) + ii) * n + (j - Filter2dKernels.half(nf));
+            for (int jj = 0; jj < nf; jj++) {
+                double f = flipped[ii * nf + jj];
+                int at = row + jj;
+                a0 = a0.add(DoubleVector.fromArray(SPECIES, image, at).mul(f));
+                a1 = a1.add(DoubleVector.fromArray(SPECIES, image, at + lanes).mul(f));
+                a2 = a2.add(DoubleVector.fromArray(SPECIES, image, at + 2 * lanes).mul(f));
+                a3 = a3.add(DoubleVector.fromArray(SPECIES, image, at + 3 * lanes).mul(f));
+            }
+        }
+        a0.intoArray(out, i * n + j);
+        a1.intoArray(out, i * n + j + lanes);
+        a2.intoArray(out, i * n + j + 2 * lanes);
+        a3.intoArray(out, i * n + j + 3 * lanes);
+    }
+
+    /** Output columns {@code [j, j + lanes)} of row {@code i}, one vector. */
+    private static void oneVector(double[] image, int n, double[] flipped, int mf, int nf, double[] out, int i, int j) {
+        DoubleVector acc = DoubleVector.zero(SPECIES);
+        for (int ii = 0; ii < mf; ii++) {
+            int row = (i - Filter2dKernels.half(mf) + ii) * n + (j - Filter2dKernels.half(nf));
+            for (int jj = 0; jj < nf; jj++) {
+                acc = acc.add(DoubleVector.fromArray(SPECIES, image, row + jj).mul(flipped[ii * nf + jj]));
+            }
+        }
+        acc.intoArray(out, i * n + j);
     }
 
     /** The filter turned by 180°, so tap (ii, jj) is read in loop order: the same values as the scalar loop's. */

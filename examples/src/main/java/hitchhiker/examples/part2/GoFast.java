@@ -2,12 +2,12 @@ package hitchhiker.examples.part2;
 
 import hitchhiker.examples.BadInputException;
 import hitchhiker.examples.Check;
+import hitchhiker.examples.Ordered;
 import hitchhiker.examples.Example;
+import hitchhiker.examples.ExampleSpec;
 import hitchhiker.examples.Param;
 import hitchhiker.examples.Results;
-import hitchhiker.examples.Settings;
 import hitchhiker.examples.Variant;
-import hitchhiker.examples.Workload;
 import hitchhiker.examples.timeit.CallTimer;
 
 import java.util.ArrayList;
@@ -30,52 +30,39 @@ import java.util.Map;
  * call is the slow one, since its code is only fast once C2 has compiled it.
  *
  * <p>Memory: the matrix and the result take 8n² bytes each (800 MB at n = 10000). Every variant
- * writes into one result buffer allocated once in {@link #prepare}, like NumPy's
+ * writes into one result buffer allocated once per run, like NumPy's
  * {@code np.add(a, trace, out=buf)}: a fresh 800 MB array per call costs more in page faults
  * and zeroing than the add itself (the result's {@code fresh_output} entry measures it).
  * Since the variants share the buffer, the check runs each once more, untimed, and compares
  * its output element by element with {@code a[i] + trace} as the serial loop computes it.
  */
-public final class GoFast implements Example {
+public final class GoFast {
 
-    @Override
-    public String id() {
-        return "part2.gofast";
+    private GoFast() {
     }
 
-    @Override
-    public String title() {
-        return "go_fast: trace of tanh(diagonal), then a + trace, on an n×n int64 matrix";
-    }
+    static final Example EXAMPLE = new ExampleSpec("part2.gofast",
+            "go_fast: trace of tanh(diagonal), then a + trace, on an n×n int64 matrix",
+            "Part 2, @jit(nopython=True) and parallel=True on go_fast",
+            List.of(Param.integer("n", 10_000, 100, 16_000, "matrix side; the matrix and the result take 8n² bytes each")
+                    .workshop(1_000).quick(2_000)),
+            (s, work) -> {
+                int n = s.intValue("n");
+                long needed = 2L * 8 * n * n;
+                long heap = Runtime.getRuntime().maxMemory();
+                if (needed > heap * 0.8) {
+                    throw new BadInputException(String.format(Locale.ROOT,
+                            "n=%d needs %.1f GB for the matrix and its result; this JVM's heap is %.1f GB (raise -Xmx or lower n)",
+                            n, needed / 1e9, heap / 1e9));
+                }
+                Matrix m = work.open(new Matrix(n, s.threads()));
+                VectorSupport.addVariants(work, s.threads(), s.out(), m::timed);
+                work.result(m::measureAndReport);
+                work.check(m::check);
+            });
 
-    @Override
-    public String mirrors() {
-        return "Part 2, @jit(nopython=True) and parallel=True on go_fast";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.integer("n", 10_000, 100, 16_000,
-                "matrix side; the matrix and the result take 8n² bytes each").workshop(1_000).quick(2_000));
-    }
-
-    @Override
-    public Workload prepare(Settings settings) {
-        int n = settings.intValue("n");
-        int size = n * n;
-        long needed = 2L * 8 * size;
-        long heap = Runtime.getRuntime().maxMemory();
-        if (needed > heap * 0.8) {
-            throw new BadInputException(String.format(Locale.ROOT,
-                    "n=%d needs %.1f GB for the matrix and its result; this JVM's heap is %.1f GB (raise -Xmx or lower n)",
-                    n, needed / 1e9, heap / 1e9));
-        }
-        if (!VectorSupport.present()) settings.out().println(VectorSupport.MISSING_NOTE);
-        return new Work(n, settings.threads());
-    }
-
-    /** The matrix, the shared result buffer, the pools and the variants for one n. */
-    private static final class Work implements Workload {
+    /** The matrix, the shared result buffer, the pools and the variants' kernels for one n. */
+    private static final class Matrix implements AutoCloseable {
 
         private final int n;
         private final long[] a;
@@ -84,8 +71,6 @@ public final class GoFast implements Example {
         private final StreamPool allCores;
         private final Map<String, Add> kernels = new LinkedHashMap<>();
         private final Map<String, CallTimer<Object>> timers = new LinkedHashMap<>();
-        private final List<Variant> variants = new ArrayList<>();
-        private Object result;
 
         /** Calls of the fastest variant and of the probe, taking turns, for the ratio between them. */
         private static final int PAIRED_CALLS = 6;
@@ -95,31 +80,27 @@ public final class GoFast implements Example {
             void run(long[] a, double trace, double[] out);
         }
 
-        Work(int n, int threads) {
+        Matrix(int n, int threads) {
             this.n = n;
             this.a = new long[n * n];
             for (int i = 0; i < a.length; i++) a[i] = i; // np.arange(n * n).reshape(n, n)
             this.out = new double[a.length]; // zeroed here, so its pages are touched before any timing
             this.pool = new StreamPool(threads);
             this.allCores = new StreamPool(Runtime.getRuntime().availableProcessors());
-
-            add(Variant.Role.SERIAL, "serial", 1, (a, t, o) -> GoFastKernels.addTrace(a, t, o, 0, a.length));
-            if (VectorSupport.present()) {
-                add(Variant.Role.PARALLEL, "simd", 1, (a, t, o) -> GoFastSimd.addTrace(a, t, o, 0, a.length));
-            }
-            add(Variant.Role.PARALLEL, "parallel", threads,
-                    (a, t, o) -> GoFastKernels.addTrace(a, t, o, pool));
-            if (VectorSupport.present()) {
-                add(Variant.Role.PARALLEL, "parallel+simd", threads,
-                        (a, t, o) -> GoFastSimd.addTrace(a, t, o, pool));
-            }
         }
 
-        private void add(Variant.Role role, String name, int workers, Add kernel) {
+        /** The variant {@code name} of part 2's four, timed as it runs, for the report. */
+        CallTimer<Object> timed(String name) {
+            Add kernel = switch (name) {
+                case "serial" -> (a, t, o) -> GoFastKernels.addTrace(a, t, o, 0, a.length);
+                case "simd" -> (a, t, o) -> GoFastSimd.addTrace(a, t, o, 0, a.length);
+                case "parallel" -> (a, t, o) -> GoFastKernels.addTrace(a, t, o, pool);
+                default -> (a, t, o) -> GoFastSimd.addTrace(a, t, o, pool);
+            };
             kernels.put(name, kernel);
             CallTimer<Object> timer = CallTimer.of(() -> goFast(kernel));
             timers.put(name, timer);
-            variants.add(new Variant(name, role, workers, timer));
+            return timer;
         }
 
         /** go_fast itself: the trace, then out = a + trace; returns the trace. */
@@ -129,13 +110,7 @@ public final class GoFast implements Example {
             return trace;
         }
 
-        @Override
-        public List<Variant> variants() {
-            return variants;
-        }
-
-        @Override
-        public Check check(Results results) {
+        Check check(Results results) {
             // tanh(x) rounds to 1.0 for x > 19.1; the diagonal is 0, n+1, 2(n+1), ... with n >= 100.
             double expectedTrace = n - 1;
             List<String> wrong = new ArrayList<>();
@@ -160,21 +135,15 @@ public final class GoFast implements Example {
             return wrong.isEmpty() ? Check.pass(what) : Check.fail(what + ": " + String.join("; ", wrong));
         }
 
-        @Override
-        public Object result(Results results) {
-            if (result == null) result = measureAndReport(results);
-            return result;
-        }
-
         /**
          * The trace, then the fastest non-serial variant beside the bandwidth probe, measured now
          * (same run, same arrays), and what a fresh output array would cost. Each variant's first
          * call against its steady state is in the harness's timings ({@code first s}).
          */
-        private Map<String, Object> measureAndReport(Results results) {
+        Map<String, Object> measureAndReport(Results results) {
             String best = "serial";
             double bestSeconds = Double.POSITIVE_INFINITY;
-            for (Variant v : variants) {
+            for (Variant v : results.checked()) {
                 double s = timers.get(v.name()).timing().best(); // best of the harness's calls after the first
                 if (v.role() == Variant.Role.PARALLEL && s < bestSeconds) {
                     best = v.name();

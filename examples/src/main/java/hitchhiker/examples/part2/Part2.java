@@ -12,6 +12,6 @@ public final class Part2 {
 
     /** The examples of this part, in guide order. */
     public static List<Example> examples() {
-        return List.of(new GoFast(), new PrangeSum(), new ReduceProd(), new Filter2d());
+        return List.of(GoFast.EXAMPLE, PrangeSum.EXAMPLE, ReduceProd.EXAMPLE, Filter2d.EXAMPLE);
     }
 }

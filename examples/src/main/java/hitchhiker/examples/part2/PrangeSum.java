@@ -1,12 +1,11 @@
 package hitchhiker.examples.part2;
 
 import hitchhiker.examples.Check;
+import hitchhiker.examples.Ordered;
 import hitchhiker.examples.Example;
+import hitchhiker.examples.ExampleSpec;
 import hitchhiker.examples.Param;
-import hitchhiker.examples.Results;
-import hitchhiker.examples.Settings;
 import hitchhiker.examples.Variant;
-import hitchhiker.examples.Workload;
 
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,7 @@ import java.util.Locale;
  * <p>The array is {@code A[i] = i}: every partial sum is an integer below 2^53, so any order of
  * addition gives exactly n(n-1)/2 — the independent value every correct variant must equal.
  */
-public final class PrangeSum implements Example {
+public final class PrangeSum {
 
     /** The largest n whose sum n(n-1)/2 stays below 2^53, where doubles hold every integer. */
     static final long MAX_N = 134_000_000;
@@ -33,74 +32,7 @@ public final class PrangeSum implements Example {
     /** Blocks of at least 1 Mi doubles (8 MiB). */
     private static final int MIN_BLOCK = 1 << 20;
 
-    @Override
-    public String id() {
-        return "part2.prange";
-    }
-
-    @Override
-    public String title() {
-        return "prange: sum of an array of doubles, a parallel reduction (and a racy one)";
-    }
-
-    @Override
-    public String mirrors() {
-        return "Part 2, prange with a reduction inferred from s += A[i]";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.integer("n", 100_000_000, 1, MAX_N,
-                "array length; A[i] = i, so the exact sum n(n-1)/2 is known").quick(20_000_000));
-    }
-
-    @Override
-    public Workload prepare(Settings settings) {
-        int n = settings.intValue("n");
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) a[i] = i;
-        StreamPool pool = new StreamPool(settings.threads());
-        SharedTotal shared = new SharedTotal();
-        List<Variant> variants = List.of(
-                Variant.serial("serial", () -> sum(a)),
-                Variant.parallel("parallel", pool.threads(), () -> sum(a, pool)),
-                Variant.wrong("racy +=", pool.threads(), () -> {
-                    shared.total = 0;
-                    pool.forEachBlock(n, MIN_BLOCK, (from, to) -> {
-                        for (int i = from; i < to; i++) shared.total += a[i]; // the data race, on purpose
-                    });
-                    return shared.total;
-                }));
-        double exact = (double) ((long) n * (n - 1) / 2); // below 2^53, so the double holds it exactly
-        return new Workload() {
-            @Override
-            public List<Variant> variants() {
-                return variants;
-            }
-
-            @Override
-            public Object result(Results results) {
-                double racy = results.get("racy +=", Double.class);
-                return Ordered.map("sum", results.serial(), "racy_lost", String.format(Locale.ROOT, "%.1f%%", 100 * (1 - racy / exact)),
-                        "racy_sum", racy, "n", n);
-            }
-
-            @Override
-            public Check check(Results results) {
-                StringBuilder wrong = new StringBuilder();
-                for (Variant v : results.checked()) {
-                    double s = results.get(v.name(), Double.class);
-                    if (s != exact) wrong.append(String.format(Locale.ROOT, "; %s gave %.1f", v.name(), s));
-                }
-                String what = String.format(Locale.ROOT, "sum of 0..%d = %.0f exactly in every checked variant", n - 1, exact);
-                return Check.of(wrong.isEmpty(), what + wrong);
-            }
-
-            @Override
-            public void close() {
-                pool.close();
-            }
-        };
+    private PrangeSum() {
     }
 
     /** The serial loop: {@code s += a[i]}, left to right. */
@@ -121,7 +53,41 @@ public final class PrangeSum implements Example {
     }
 
     /** The total every thread of the racy variant adds into. */
-    private static final class SharedTotal {
+    static final class SharedTotal {
         double total;
     }
+
+    /** The loop written naively on several threads: every thread adds into one shared total. */
+    static double racySum(double[] a, StreamPool pool, SharedTotal shared) {
+        shared.total = 0;
+        pool.forEachBlock(a.length, MIN_BLOCK, (from, to) -> {
+            for (int i = from; i < to; i++) shared.total += a[i]; // the data race, on purpose
+        });
+        return shared.total;
+    }
+
+    static final Example EXAMPLE = new ExampleSpec("part2.prange",
+            "prange: sum of an array of doubles, a parallel reduction (and a racy one)",
+            "Part 2, prange with a reduction inferred from s += A[i]",
+            List.of(Param.integer("n", 100_000_000, 1, MAX_N, "array length; A[i] = i, so the exact sum n(n-1)/2 is known")
+                    .quick(20_000_000)),
+            (s, work) -> {
+                int n = s.intValue("n");
+                double[] a = new double[n];
+                for (int i = 0; i < n; i++) a[i] = i;
+                StreamPool pool = work.open(new StreamPool(s.threads()));
+                work.add(Variant.serial("serial", () -> sum(a)));
+                work.add(Variant.parallel("parallel", pool.threads(), () -> sum(a, pool)));
+                SharedTotal shared = new SharedTotal();
+                work.add(Variant.wrong("racy +=", pool.threads(), () -> racySum(a, pool, shared)));
+                double exact = (double) ((long) n * (n - 1) / 2); // below 2^53, so the double holds it exactly
+                work.result(r -> {
+                    double racy = r.get("racy +=", Double.class);
+                    return Ordered.map("sum", r.serial(), "racy_lost", String.format(Locale.ROOT, "%.1f%%", 100 * (1 - racy / exact)),
+                            "racy_sum", racy, "n", n);
+                });
+                work.check(r -> Check.unless(r.eachChecked((name, sum) -> (Double) sum == exact ? null
+                                : String.format(Locale.ROOT, "%s gave %.1f", name, (Double) sum)),
+                        String.format(Locale.ROOT, "sum of 0..%d = %.0f exactly in every checked variant", n - 1, exact)));
+            });
 }

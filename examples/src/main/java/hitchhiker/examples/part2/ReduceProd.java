@@ -1,12 +1,11 @@
 package hitchhiker.examples.part2;
 
 import hitchhiker.examples.Check;
+import hitchhiker.examples.Ordered;
 import hitchhiker.examples.Example;
+import hitchhiker.examples.ExampleSpec;
 import hitchhiker.examples.Param;
-import hitchhiker.examples.Results;
-import hitchhiker.examples.Settings;
 import hitchhiker.examples.Variant;
-import hitchhiker.examples.Workload;
 
 import java.util.Arrays;
 import java.util.List;
@@ -26,75 +25,12 @@ import java.util.Locale;
  * <p>At the default n the whole loop is 221 × 50 multiplications, microseconds: the example is about
  * getting a parallel array reduction right, and shows what a thread pool costs next to so little work.
  */
-public final class ReduceProd implements Example {
+public final class ReduceProd {
 
     static final int ROWS = 13;
     static final int COLS = 17;
 
-    @Override
-    public String id() {
-        return "part2.reduceprod";
-    }
-
-    @Override
-    public String title() {
-        return "prange array reduction: a 13×17 array of 2s times a 2s array, n times";
-    }
-
-    @Override
-    public String mirrors() {
-        return "Part 2, prange with an array reduction (result1 *= tmp)";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of(Param.integer("n", 50, 0, 100_000_000,
-                "iterations; elements are 2^(n+1) and wrap to 0 from n = 63, as int64 does"));
-    }
-
-    @Override
-    public Workload prepare(Settings settings) {
-        int n = settings.intValue("n");
-        StreamPool pool = new StreamPool(settings.threads());
-        List<Variant> variants = List.of(
-                Variant.serial("serial", () -> serial(n)),
-                Variant.overheadBound("parallel", pool.threads(), 1, () -> parallel(n, pool)));
-        long expected = n + 1 < 64 ? 1L << (n + 1) : 0L;
-        return new Workload() {
-            @Override
-            public List<Variant> variants() {
-                return variants;
-            }
-
-            @Override
-            public Object result(Results results) {
-                long[] r = results.get("serial", long[].class);
-                return Ordered.map("shape", List.of(ROWS, COLS), "n", n, "element", r[0],
-                        "all_elements_equal", Arrays.stream(r).allMatch(x -> x == r[0]));
-            }
-
-            @Override
-            public Check check(Results results) {
-                long[] want = new long[ROWS * COLS];
-                Arrays.fill(want, expected);
-                StringBuilder wrong = new StringBuilder();
-                for (Variant v : results.checked()) {
-                    long[] got = results.get(v.name(), long[].class);
-                    int i = Arrays.mismatch(got, want);
-                    if (i >= 0) {
-                        wrong.append(String.format(Locale.ROOT, "; %s has %d at [%d, %d]", v.name(),
-                                i < got.length ? got[i] : null, i / COLS, i % COLS));
-                    }
-                }
-                String what = String.format(Locale.ROOT, "every element is 2^%d mod 2^64 = %d in every variant", n + 1, expected);
-                return Check.of(wrong.isEmpty(), what + wrong);
-            }
-
-            @Override
-            public void close() {
-                pool.close();
-            }
-        };
+    private ReduceProd() {
     }
 
     private static long[] filled(long value) {
@@ -131,4 +67,29 @@ public final class ReduceProd implements Example {
     private static void multiplyInto(long[] target, long[] factor) {
         for (int k = 0; k < target.length; k++) target[k] *= factor[k];
     }
+
+    static final Example EXAMPLE = new ExampleSpec("part2.reduceprod",
+            "prange array reduction: a 13×17 array of 2s times a 2s array, n times",
+            "Part 2, prange with an array reduction (result1 *= tmp)",
+            List.of(Param.integer("n", 50, 0, 100_000_000,
+                    "iterations; elements are 2^(n+1) and wrap to 0 from n = 63, as int64 does")),
+            (s, work) -> {
+                int n = s.intValue("n");
+                StreamPool pool = work.open(new StreamPool(s.threads()));
+                work.add(Variant.serial("serial", () -> serial(n)));
+                work.add(Variant.overheadBound("parallel", pool.threads(), 1, () -> parallel(n, pool)));
+                work.result(r -> {
+                    long[] result = r.get("serial", long[].class);
+                    return Ordered.map("shape", List.of(ROWS, COLS), "n", n, "element", result[0],
+                            "all_elements_equal", Arrays.stream(result).allMatch(x -> x == result[0]));
+                });
+                long expected = n + 1 < 64 ? 1L << (n + 1) : 0L;
+                long[] want = filled(expected);
+                work.check(r -> Check.unless(r.eachChecked((name, result) -> {
+                    long[] got = (long[]) result;
+                    int i = Arrays.mismatch(got, want);
+                    return i < 0 ? null : String.format(Locale.ROOT, "%s has %d at [%d, %d]", name,
+                            i < got.length ? got[i] : null, i / COLS, i % COLS);
+                }), String.format(Locale.ROOT, "every element is 2^%d mod 2^64 = %d in every variant", n + 1, expected)));
+            });
 }

@@ -1,5 +1,12 @@
 package hitchhiker.examples.part2;
 
+import hitchhiker.examples.Variant;
+import hitchhiker.examples.Work;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
 /**
  * Whether the Vector API (the incubating module {@code jdk.incubator.vector}) is in this JVM.
  *
@@ -24,5 +31,18 @@ public final class VectorSupport {
     /** True when the Vector API can be used. */
     public static boolean present() {
         return PRESENT;
+    }
+
+    /**
+     * Adds this part's four variants of one kernel, in this order: serial, simd (one thread),
+     * parallel and parallel+simd ({@code threads} threads), each computed by {@code body} of its
+     * name. Without the Vector API the two simd ones are left out and {@link #MISSING_NOTE} is printed.
+     */
+    static void addVariants(Work work, int threads, PrintStream out, Function<String, Callable<Object>> body) {
+        if (!PRESENT) out.println(MISSING_NOTE);
+        work.add(Variant.serial("serial", body.apply("serial")));
+        if (PRESENT) work.add(Variant.parallel("simd", 1, body.apply("simd")));
+        work.add(Variant.parallel("parallel", threads, body.apply("parallel")));
+        if (PRESENT) work.add(Variant.parallel("parallel+simd", threads, body.apply("parallel+simd")));
     }
 }

@@ -3,11 +3,11 @@ package hitchhiker.examples.part3;
 import hitchhiker.examples.BadInputException;
 import hitchhiker.examples.Check;
 import hitchhiker.examples.Example;
+import hitchhiker.examples.ExampleSpec;
 import hitchhiker.examples.Param;
-import hitchhiker.examples.Results;
 import hitchhiker.examples.Settings;
 import hitchhiker.examples.Variant;
-import hitchhiker.examples.Workload;
+import hitchhiker.examples.Work;
 import hitchhiker.omp.Omp;
 import hitchhiker.omp.TeamThread;
 
@@ -24,37 +24,15 @@ import java.util.List;
  * fib(n) = fib(n-1) + fib(n-2), one task per call, with a cut-off below which a call recurses
  * serially, because a task costs far more than the addition it would carry.
  */
-public final class Fib implements Example {
+public final class Fib {
 
     /** fib(90), the notebook's value. */
     static final long FIB_90 = 2880067194370816120L;
 
-    @Override
-    public String id() {
-        return "part3.fib";
-    }
-
-    @Override
-    public String title() {
-        return "Fibonacci: a typed long loop against arbitrary-precision integers";
-    }
-
-    @Override
-    public String mirrors() {
-        return "Part 3 (Cython + OpenMP), the typed fib function";
-    }
-
     /** Beyond this the recursion (about 1.6^n calls) takes minutes. */
     static final int MAX_RECURSIVE_N = 50;
 
-    @Override
-    public List<Param> params() {
-        return List.of(Param.integer("n", 90, 0, 92, "which Fibonacci number (a long overflows after 92;"
-                        + " with method=tasks at most " + MAX_RECURSIVE_N + ", e.g. 35)"),
-                Param.choice("method", "loop", List.of("loop", "tasks"),
-                        "loop: the notebook's typed loop against BigInteger; tasks: the recursion, serial against OpenMP-style tasks"),
-                Param.integer("cutoff", 20, 2, MAX_RECURSIVE_N,
-                        "method=tasks: calls with n below this recurse serially instead of creating tasks"));
+    private Fib() {
     }
 
     /** fib(n) by the doubly recursive definition, serially. */
@@ -106,76 +84,70 @@ public final class Fib implements Example {
         return a;
     }
 
-    @Override
-    public Workload prepare(Settings settings) {
-        int n = settings.intValue("n");
-        return settings.text("method").equals("tasks") ? tasks(settings, n) : loop(settings, n);
+    /** fib(n) by tasks on a team of {@code threads}: one thread starts the recursion, the team runs its tasks. */
+    public static long fibParallel(int threads, int n, int cutoff) {
+        long[] result = new long[1];
+        Omp.parallel(threads).run(t -> t.single(() -> result[0] = fibTasks(t, n, cutoff)));
+        return result[0];
     }
 
-    private static Workload tasks(Settings settings, int n) {
+    static final Example EXAMPLE = new ExampleSpec("part3.fib",
+            "Fibonacci: a typed long loop against arbitrary-precision integers",
+            "Part 3 (Cython + OpenMP), the typed fib function",
+            List.of(Param.integer("n", 90, 0, 92, "which Fibonacci number (a long overflows after 92;"
+                            + " with method=tasks at most " + MAX_RECURSIVE_N + ", e.g. 35)"),
+                    Param.choice("method", "loop", List.of("loop", "tasks"),
+                            "loop: the notebook's typed loop against BigInteger; tasks: the recursion, serial against OpenMP-style tasks"),
+                    Param.integer("cutoff", 20, 2, MAX_RECURSIVE_N,
+                            "method=tasks: calls with n below this recurse serially instead of creating tasks")),
+            (s, work) -> {
+                if (s.text("method").equals("tasks")) tasks(s, work);
+                else loop(s, work);
+            });
+
+    private static void tasks(Settings s, Work work) {
+        int n = s.intValue("n");
         if (n > MAX_RECURSIVE_N) {
             throw new BadInputException("n=" + n + " is too large for method=tasks: the recursion makes about 1.6^n calls"
                     + " (use n <= " + MAX_RECURSIVE_N + ", e.g. n=35)");
         }
-        int cutoff = settings.intValue("cutoff");
-        int threads = settings.threads();
+        int cutoff = s.intValue("cutoff");
         String name = "tasks, cut-off " + cutoff;
         long tasks = Math.max(1, tasksCreated(n, cutoff));
-        return new Workload() {
-            @Override
-            public List<Variant> variants() {
-                long[] result = new long[1];
-                return List.of(Variant.serial("recursive", () -> fibRecursive(n)),
-                        // #pragma omp parallel / single: one thread starts the recursion, the team runs its tasks
-                        new Variant(name, Variant.Role.PARALLEL, threads, () -> {
-                            Omp.parallel(threads).run(t -> t.single(() -> result[0] = fibTasks(t, n, cutoff)));
-                            return result[0];
-                        }, tasks));
-            }
-
-            @Override
-            public Object result(Results results) {
-                long v = results.get(name, Long.class);
-                settings.out().println("fib(" + n + ") = " + v + " (" + tasks + " tasks)");
-                return v;
-            }
-
-            @Override
-            public Check check(Results results) {
-                long serial = results.get("recursive", Long.class);
-                long parallel = results.get(name, Long.class);
-                long loop = fib(n);
-                return Check.of(serial == loop && parallel == loop,
-                        "fib(" + n + ") = " + serial + " (recursive), " + parallel + " (" + name + "); the loop gives " + loop);
-            }
-        };
+        work.add(Variant.serial("recursive", () -> fibRecursive(n)));
+        work.add(new Variant(name, Variant.Role.PARALLEL, s.threads(), () -> fibParallel(s.threads(), n, cutoff), tasks));
+        work.result(r -> {
+            long v = r.get(name, Long.class);
+            s.out().println("fib(" + n + ") = " + v + " (" + tasks + " tasks)");
+            return v;
+        });
+        work.check(r -> {
+            long serial = r.get("recursive", Long.class);
+            long parallel = r.get(name, Long.class);
+            long loop = fib(n);
+            return Check.of(serial == loop && parallel == loop,
+                    "fib(" + n + ") = " + serial + " (recursive), " + parallel + " (" + name + "); the loop gives " + loop);
+        });
     }
 
-    private static Workload loop(Settings settings, int n) {
-        return new Workload() {
-            @Override
-            public List<Variant> variants() {
-                return List.of(Variant.serial("long", () -> fib(n)),
-                        Variant.serial("BigInteger (like Python's int)", () -> fibBig(n).longValueExact()));
+    private static void loop(Settings s, Work work) {
+        int n = s.intValue("n");
+        String big = "BigInteger (like Python's int)";
+        work.add(Variant.serial("long", () -> fib(n)));
+        work.add(Variant.serial(big, () -> fibBig(n).longValueExact()));
+        work.result(r -> {
+            long v = r.get("long", Long.class);
+            s.out().println("fib(" + n + ") = " + v);
+            return v;
+        });
+        work.check(r -> {
+            long typed = r.get("long", Long.class);
+            long viaBig = r.get(big, Long.class);
+            if (n == 90) {
+                return Check.of(typed == FIB_90 && viaBig == FIB_90,
+                        "fib(90) = " + typed + " (long), " + viaBig + " (BigInteger); expected " + FIB_90);
             }
-
-            @Override
-            public Object result(Results results) {
-                long v = results.get("long", Long.class);
-                settings.out().println("fib(" + n + ") = " + v);
-                return v;
-            }
-
-            @Override
-            public Check check(Results results) {
-                long typed = results.get("long", Long.class);
-                long big = results.get("BigInteger (like Python's int)", Long.class);
-                if (n == 90) {
-                    return Check.of(typed == FIB_90 && big == FIB_90,
-                            "fib(90) = " + typed + " (long), " + big + " (BigInteger); expected " + FIB_90);
-                }
-                return Check.of(typed == big, "fib(" + n + ") = " + typed + " (long), " + big + " (BigInteger)");
-            }
-        };
+            return Check.of(typed == viaBig, "fib(" + n + ") = " + typed + " (long), " + viaBig + " (BigInteger)");
+        });
     }
 }

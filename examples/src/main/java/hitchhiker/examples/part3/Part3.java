@@ -12,6 +12,6 @@ public final class Part3 {
 
     /** The examples of this part, in guide order. */
     public static List<Example> examples() {
-        return List.of(new Fib(), new PrangeSum(), new ThreadIds(), new JuliaSet());
+        return List.of(Fib.EXAMPLE, PrangeSum.EXAMPLE, ThreadIds.EXAMPLE, JuliaSet.EXAMPLE);
     }
 }

@@ -1,9 +1,6 @@
 package hitchhiker.examples.part4;
 
 import hitchhiker.examples.Check;
-import hitchhiker.examples.Param;
-import hitchhiker.examples.Settings;
-import hitchhiker.examples.Workload;
 import hitchhiker.mpi.Buffer;
 import hitchhiker.mpi.Comm;
 import hitchhiker.mpi.RankProgram;
@@ -12,10 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /** part4.bcast: rank 0 broadcasts 5 doubles as a buffer message; every rank ends with [0,1,2,3,4] (broadcast_mpi.py). */
-public final class Broadcast implements MpiExample {
+public final class Broadcast {
 
-    private static final List<Param> PARAMS = List.of(
-            Param.integer("np", 4, 1, 64, "how many ranks to start").quick(2));
+    private Broadcast() {
+    }
 
     /** Rank 0 fills the array, the others allocate an empty one, and bcastBuffer copies it into every rank. */
     public static final class Program implements RankProgram {
@@ -30,42 +27,11 @@ public final class Broadcast implements MpiExample {
         }
     }
 
-    @Override
-    public String id() {
-        return "part4.bcast";
-    }
+    private static final String EXPECTED = Arrays.toString(new double[] {0, 1, 2, 3, 4});
 
-    @Override
-    public String title() {
-        return "Broadcast 5 doubles from rank 0";
-    }
-
-    @Override
-    public String mirrors() {
-        return "Part 4, broadcast_mpi.py (comm.Bcast, -np 4)";
-    }
-
-    @Override
-    public List<Param> params() {
-        return PARAMS;
-    }
-
-    @Override
-    public Class<? extends RankProgram> program() {
-        return Program.class;
-    }
-
-    @Override
-    public int defaultRanks() {
-        return 4;
-    }
-
-    @Override
-    public Workload prepare(Settings settings) {
-        int np = settings.intValue("np");
-        String expected = Arrays.toString(new double[] {0, 1, 2, 3, 4});
-        return oneLaunch(settings, np, got -> Check.of(
-                got instanceof List<?> l && l.size() == np && l.stream().allMatch(expected::equals),
-                "every rank's array: " + got + " (expected " + expected + " in each of " + np + ")"));
-    }
+    static final MpiExample EXAMPLE = new MpiExample("part4.bcast", "Broadcast 5 doubles from rank 0",
+            "Part 4, broadcast_mpi.py (comm.Bcast, -np 4)", List.of(MpiExample.RANKS), Program.class, 4,
+            MpiExample.launchOnce((got, np) -> Check.of(
+                    got instanceof List<?> l && l.size() == np && l.stream().allMatch(EXPECTED::equals),
+                    "every rank's array: " + got + " (expected " + EXPECTED + " in each of " + np + ")")));
 }

@@ -2,8 +2,6 @@ package hitchhiker.examples.part4;
 
 import hitchhiker.examples.Check;
 import hitchhiker.examples.Param;
-import hitchhiker.examples.Settings;
-import hitchhiker.examples.Workload;
 import hitchhiker.examples.part1.Primes;
 import hitchhiker.mpi.Comm;
 import hitchhiker.mpi.RankProgram;
@@ -20,19 +18,16 @@ import java.util.stream.LongStream;
  * other ranks serve it. The same program runs under {@code hhg mpirun} and, unchanged, under
  * Open MPI's {@code mpirun} across machines.
  */
-public final class Futures implements MpiExample {
+public final class Futures {
 
-    private static final List<Param> PARAMS = List.of(
-            Param.integer("np", 4, 1, 64, "how many ranks to start (one client, the others workers)").quick(2),
-            Param.integer("start", 100_000_000L, 2, 1_000_000_000_000L, "first number of the range"),
-            Param.integer("length", 100_000, 1, 100_000_000, "how many numbers").quick(10_000),
-            Param.integer("chunk", 1_000, 1, 1_000_000, "numbers per message to a worker"));
+    private Futures() {
+    }
 
     /** Every rank: rank 0 maps, the others serve until it is done. */
     public static final class Program implements RankProgram {
         @Override
         public Object run(Comm world, List<String> args) throws Exception {
-            var values = MpiExample.parseArgs(PARAMS, args);
+            var values = EXAMPLE.values(args);
             long start = (Long) values.get("start");
             long length = (Long) values.get("length");
             int chunk = Math.toIntExact((Long) values.get("chunk"));
@@ -49,42 +44,16 @@ public final class Futures implements MpiExample {
         }
     }
 
-    @Override
-    public String id() {
-        return "part4.futures";
-    }
-
-    @Override
-    public String title() {
-        return "Part 1's primes on a pool of MPI ranks (mpi4py.futures)";
-    }
-
-    @Override
-    public String mirrors() {
-        return "Part 1's pool.map of is_prime, with mpi4py.futures' MPICommExecutor (mpirun -np 4)";
-    }
-
-    @Override
-    public List<Param> params() {
-        return PARAMS;
-    }
-
-    @Override
-    public Class<? extends RankProgram> program() {
-        return Program.class;
-    }
-
-    @Override
-    public int defaultRanks() {
-        return 4;
-    }
-
-    @Override
-    public Workload prepare(Settings settings) {
-        long start = settings.longValue("start");
-        long length = settings.longValue("length");
-        long expected = LongStream.range(start, start + length).filter(Primes::isPrime).count();
-        return oneLaunch(settings, settings.intValue("np"), got -> Check.of(Long.valueOf(expected).equals(got),
-                got + " primes from the ranks, " + expected + " counted serially"));
-    }
+    static final MpiExample EXAMPLE = new MpiExample("part4.futures", "Part 1's primes on a pool of MPI ranks (mpi4py.futures)",
+            "Part 1's pool.map of is_prime, with mpi4py.futures' MPICommExecutor (mpirun -np 4)",
+            List.of(Param.integer("np", 4, 1, 64, "how many ranks to start (one client, the others workers)").quick(2),
+                    Param.integer("start", 100_000_000L, 2, 1_000_000_000_000L, "first number of the range"),
+                    Param.integer("length", 100_000, 1, 100_000_000, "how many numbers").quick(10_000),
+                    Param.integer("chunk", 1_000, 1, 1_000_000, "numbers per message to a worker")),
+            Program.class, 4, (example, s, work) -> {
+                long start = s.longValue("start");
+                long expected = LongStream.range(start, start + s.longValue("length")).filter(Primes::isPrime).count();
+                MpiExample.launchOnce((got, np) -> Check.of(Long.valueOf(expected).equals(got),
+                        got + " primes from the ranks, " + expected + " counted serially")).define(example, s, work);
+            });
 }

@@ -12,6 +12,6 @@ public final class Part4 {
 
     /** The examples of this part, in guide order. */
     public static List<Example> examples() {
-        return List.of(new Hello(), new PointToPoint(), new Broadcast(), new SpawnPi(), new Pi(), new Futures());
+        return List.of(Hello.EXAMPLE, PointToPoint.EXAMPLE, Broadcast.EXAMPLE, SpawnPi.EXAMPLE, Pi.EXAMPLE, Futures.EXAMPLE);
     }
 }

@@ -2,10 +2,7 @@ package hitchhiker.examples.part4;
 
 import hitchhiker.examples.Check;
 import hitchhiker.examples.Param;
-import hitchhiker.examples.Results;
-import hitchhiker.examples.Settings;
 import hitchhiker.examples.Variant;
-import hitchhiker.examples.Workload;
 import hitchhiker.mpi.Buffer;
 import hitchhiker.mpi.Comm;
 import hitchhiker.mpi.Mpi;
@@ -13,7 +10,7 @@ import hitchhiker.mpi.Op;
 import hitchhiker.mpi.RankProgram;
 import hitchhiker.mpi.spi.Backend;
 
-import java.util.ArrayList;
+import java.util.concurrent.Callable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,11 +26,10 @@ import java.util.Map;
  * launch is printed apart, as JVM start-up would otherwise hide the speed-up at every n.
  * {@code hhg mpirun part4.pi} runs the program once, like the script.
  */
-public final class Pi implements MpiExample {
+public final class Pi {
 
-    private static final List<Param> PARAMS = List.of(
-            Param.integer("n", 300_000_000, 1, 2_000_000_000L, "number of intervals")
-                    .workshop(1000).quick(1_000_000));
+    private Pi() {
+    }
 
     /**
      * What every rank runs: once, as mpi_pi.py does, or, started resident by {@code hhg run}
@@ -42,7 +38,7 @@ public final class Pi implements MpiExample {
     public static final class Program implements RankProgram {
         @Override
         public Object run(Comm world, List<String> args) {
-            var values = MpiExample.parseArgs(PARAMS, ResidentJob.withoutLink(args));
+            var values = EXAMPLE.values(ResidentJob.withoutLink(args));
             if (ResidentJob.isResident(args)) {
                 serve(world, args);
                 return null;
@@ -111,106 +107,35 @@ public final class Pi implements MpiExample {
         return sum * h;
     }
 
-    @Override
-    public String id() {
-        return "part4.pi";
-    }
-
-    @Override
-    public String title() {
-        return "Pi by the midpoint rule with Bcast + Reduce";
-    }
-
-    @Override
-    public String mirrors() {
-        return "Part 4, mpi_pi.py";
-    }
-
-    @Override
-    public List<Param> params() {
-        return PARAMS;
-    }
-
-    @Override
-    public Class<? extends RankProgram> program() {
-        return Program.class;
-    }
-
-    @Override
-    public int defaultRanks() {
-        return 2;
-    }
-
-    @Override
-    public Workload prepare(Settings settings) {
-        long n = settings.longValue("n");
-        int workers = settings.workers();
-        String many = workers + " ranks";
-        // One resident job per rank count, launched once: the harness then times the computation
-        // (plus a microsecond round trip to rank 0), and the launch is reported apart.
-        List<Integer> counts = workers > 1 ? List.of(1, workers) : List.of(1);
-        Map<Integer, ResidentJob> jobs = new LinkedHashMap<>();
-        try {
-            for (int np : counts) {
-                ResidentJob job = ResidentJob.start(np, Program.class, List.of(), settings.out());
-                jobs.put(np, job);
-                settings.out().printf(Locale.ROOT, "  %d rank%s launched in %.2f s (not part of the timings)%n",
-                        np, np == 1 ? "" : "s", job.launchSeconds());
-            }
-        } catch (RuntimeException e) {
-            jobs.values().forEach(ResidentJob::close);
-            throw e;
-        }
-        return new Workload() {
-            @Override
-            public List<Variant> variants() {
-                List<Variant> v = new ArrayList<>();
-                v.add(Variant.serial("1 rank", () -> run(1)));
-                if (workers > 1) v.add(Variant.parallel(many, workers, () -> run(workers)));
-                return v;
-            }
-
-            private Object run(int np) {
-                Map<String, Object> m = jobs.get(np).call(n);
-                return m.get("pi");
-            }
-
-            @Override
-            public Object result(Results results) {
-                Object pi = results.get(workers > 1 ? many : "1 rank");
-                settings.out().println(line((Double) pi));
-                return pi;
-            }
-
-            @Override
-            public Check check(Results results) {
-                double reference = partialSum(n, 0, 1);
-                double bound = Math.max(1e-12, 1.0 / ((double) n * n));
-                StringBuilder detail = new StringBuilder();
-                boolean ok = true;
-                for (Variant v : results.checked()) {
-                    double pi = (Double) results.get(v.name());
-                    boolean good = Math.abs(pi - reference) <= 1e-12 && Math.abs(pi - Math.PI) <= bound;
-                    ok &= good;
-                    detail.append(String.format(Locale.ROOT, "%s: %.16f; ", v.name(), pi));
+    static final MpiExample EXAMPLE = new MpiExample("part4.pi", "Pi by the midpoint rule with Bcast + Reduce",
+            "Part 4, mpi_pi.py",
+            List.of(Param.integer("n", 300_000_000, 1, 2_000_000_000L, "number of intervals").workshop(1000).quick(1_000_000)),
+            Program.class, 2, (example, s, work) -> {
+                long n = s.longValue("n");
+                int workers = s.workers();
+                String many = workers + " ranks";
+                // One resident job per rank count, launched once: the harness then times the computation
+                // (plus a microsecond round trip to rank 0), and the launch is reported apart.
+                for (int np : workers > 1 ? List.of(1, workers) : List.of(1)) {
+                    ResidentJob job = work.open(ResidentJob.start(np, Program.class, List.of(), s.out()));
+                    s.out().printf(Locale.ROOT, "  %d rank%s launched in %.2f s (not part of the timings)%n",
+                            np, np == 1 ? "" : "s", job.launchSeconds());
+                    Callable<Object> pi = () -> job.<Map<String, Object>>call(n).get("pi");
+                    work.add(np == 1 ? Variant.serial("1 rank", pi) : Variant.parallel(many, workers, pi));
                 }
-                detail.append(String.format(Locale.ROOT, "expected %.16f (serial sum in this JVM), within 1/n² = %.1e of pi",
-                        reference, bound));
-                return Check.of(ok, detail.toString());
-            }
-
-            @Override
-            public void close() {
-                RuntimeException first = null;
-                for (ResidentJob job : jobs.values()) {
-                    try {
-                        job.close();
-                    } catch (RuntimeException e) {
-                        if (first == null) first = e;
-                    }
-                }
-                if (first != null) throw first;
-            }
-        };
-    }
+                work.result(r -> {
+                    Object pi = r.get(workers > 1 ? many : "1 rank");
+                    s.out().println(line((Double) pi));
+                    return pi;
+                });
+                work.check(r -> {
+                    double reference = partialSum(n, 0, 1);
+                    double bound = Math.max(1e-12, 1.0 / ((double) n * n));
+                    boolean ok = r.checked().stream().map(v -> (Double) r.get(v.name()))
+                            .allMatch(pi -> Math.abs(pi - reference) <= 1e-12 && Math.abs(pi - Math.PI) <= bound);
+                    String each = String.join("", r.eachChecked((name, pi) -> String.format(Locale.ROOT, "%s: %.16f; ", name, (Double) pi)));
+                    return Check.of(ok, each + String.format(Locale.ROOT,
+                            "expected %.16f (serial sum in this JVM), within 1/n² = %.1e of pi", reference, bound));
+                });
+            });
 }

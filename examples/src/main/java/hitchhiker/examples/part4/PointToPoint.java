@@ -1,9 +1,6 @@
 package hitchhiker.examples.part4;
 
 import hitchhiker.examples.Check;
-import hitchhiker.examples.Param;
-import hitchhiker.examples.Settings;
-import hitchhiker.examples.Workload;
 import hitchhiker.mpi.Comm;
 import hitchhiker.mpi.RankProgram;
 
@@ -12,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /** part4.p2p: rank 0 sends a small map, {a: 7, b: 3.14}, to rank 1 as an object message (point_mpi.py). */
-public final class PointToPoint implements MpiExample {
+public final class PointToPoint {
+
+    private PointToPoint() {
+    }
 
     static final Map<String, Object> DATA = data();
 
@@ -41,38 +41,7 @@ public final class PointToPoint implements MpiExample {
         }
     }
 
-    @Override
-    public String id() {
-        return "part4.p2p";
-    }
-
-    @Override
-    public String title() {
-        return "Send a map from rank 0 to rank 1";
-    }
-
-    @Override
-    public String mirrors() {
-        return "Part 4, point_mpi.py (comm.send / comm.recv, -np 2)";
-    }
-
-    @Override
-    public List<Param> params() {
-        return List.of();
-    }
-
-    @Override
-    public Class<? extends RankProgram> program() {
-        return Program.class;
-    }
-
-    @Override
-    public int defaultRanks() {
-        return 2;
-    }
-
-    @Override
-    public Workload prepare(Settings settings) {
-        return oneLaunch(settings, 2, got -> Check.of(DATA.equals(got), "rank 1 received " + got + " (sent " + DATA + ")"));
-    }
+    static final MpiExample EXAMPLE = new MpiExample("part4.p2p", "Send a map from rank 0 to rank 1",
+            "Part 4, point_mpi.py (comm.send / comm.recv, -np 2)", List.of(), Program.class, 2,
+            MpiExample.launchOnce((got, np) -> Check.of(DATA.equals(got), "rank 1 received " + got + " (sent " + DATA + ")")));
 }

@@ -2,10 +2,7 @@ package hitchhiker.examples.part4;
 
 import hitchhiker.examples.Check;
 import hitchhiker.examples.Param;
-import hitchhiker.examples.Results;
-import hitchhiker.examples.Settings;
 import hitchhiker.examples.Variant;
-import hitchhiker.examples.Workload;
 import hitchhiker.mpi.Buffer;
 import hitchhiker.mpi.Comm;
 import hitchhiker.mpi.Mpi;
@@ -20,17 +17,16 @@ import java.util.Locale;
  * child_pi.py). The parent broadcasts N through the intercommunicator (root = ROOT), the children
  * each sum a share of the midpoint rule, and a SUM reduction brings π back to the parent.
  */
-public final class SpawnPi implements MpiExample {
+public final class SpawnPi {
 
-    private static final List<Param> PARAMS = List.of(
-            Param.integer("N", 100, 1, 1_000_000_000L, "number of intervals"),
-            Param.integer("children", 5, 1, 32, "how many processes the parent spawns").quick(2));
+    private SpawnPi() {
+    }
 
     /** The parent (parent_pi.py): spawn, Bcast N, Reduce the children's sums, disconnect. */
     public static final class Parent implements RankProgram {
         @Override
         public Object run(Comm world, List<String> args) {
-            var values = MpiExample.parseArgs(PARAMS, args);
+            var values = EXAMPLE.values(args);
             int children = Math.toIntExact((Long) values.get("children"));
             int[] n = {Math.toIntExact((Long) values.get("N"))};
             Comm comm = Mpi.self().spawn(Child.class, List.of(), children, 0);
@@ -59,60 +55,21 @@ public final class SpawnPi implements MpiExample {
         }
     }
 
-    @Override
-    public String id() {
-        return "part4.spawnpi";
-    }
-
-    @Override
-    public String title() {
-        return "A parent spawns 5 children that compute pi";
-    }
-
-    @Override
-    public String mirrors() {
-        return "Part 4, parent_pi.py / child_pi.py (Spawn, Bcast, Reduce over an intercommunicator)";
-    }
-
-    @Override
-    public List<Param> params() {
-        return PARAMS;
-    }
-
-    @Override
-    public Class<? extends RankProgram> program() {
-        return Parent.class;
-    }
-
-    @Override
-    public int defaultRanks() {
-        return 1;
-    }
-
-    @Override
-    public Workload prepare(Settings settings) {
-        long n = settings.longValue("N");
-        int children = settings.intValue("children");
-        String name = "1 + " + children + " spawned";
-        return new Workload() {
-            @Override
-            public List<Variant> variants() {
-                return List.of(Variant.parallel(name, children, () -> launch(settings, 1).result()));
-            }
-
-            @Override
-            public Object result(Results results) {
-                return results.get(name);
-            }
-
-            @Override
-            public Check check(Results results) {
-                double pi = (Double) results.get(name);
-                double reference = Pi.partialSum(n, 0, 1);
-                boolean ok = Math.abs(pi - reference) <= 1e-12 && Math.abs(pi - Math.PI) < 1e-3;
-                return Check.of(ok, String.format(Locale.ROOT, "pi = %.16f (serial sum %.16f; |pi - π| = %.1e, want < 1e-3)",
-                        pi, reference, Math.abs(pi - Math.PI)));
-            }
-        };
-    }
+    static final MpiExample EXAMPLE = new MpiExample("part4.spawnpi", "A parent spawns 5 children that compute pi",
+            "Part 4, parent_pi.py / child_pi.py (Spawn, Bcast, Reduce over an intercommunicator)",
+            List.of(Param.integer("N", 100, 1, 1_000_000_000L, "number of intervals"),
+                    Param.integer("children", 5, 1, 32, "how many processes the parent spawns").quick(2)),
+            Parent.class, 1, (example, s, work) -> {
+                long n = s.longValue("N");
+                int children = s.intValue("children");
+                String name = "1 + " + children + " spawned";
+                work.add(Variant.parallel(name, children, () -> example.launch(s, 1).result()));
+                work.check(r -> {
+                    double pi = (Double) r.get(name);
+                    double reference = Pi.partialSum(n, 0, 1);
+                    boolean ok = Math.abs(pi - reference) <= 1e-12 && Math.abs(pi - Math.PI) < 1e-3;
+                    return Check.of(ok, String.format(Locale.ROOT, "pi = %.16f (serial sum %.16f; |pi - π| = %.1e, want < 1e-3)",
+                            pi, reference, Math.abs(pi - Math.PI)));
+                });
+            });
 }

@@ -47,7 +47,7 @@ class Part1ExamplesTest {
     @Test
     void helloPrintsBothProcessesAndTheChildsParentIsUs() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ExampleRun run = runQuick(new HelloProcess(), Map.of(), printed);
+        ExampleRun run = runQuick(HelloProcess.EXAMPLE, Map.of(), printed);
         String out = printed.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("main line").contains("function f")
                 .contains("parent process: " + ProcessHandle.current().pid());
@@ -57,14 +57,14 @@ class Part1ExamplesTest {
     @Test
     void sharedPrintsWhatTheChildWrote() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        runQuick(new SharedState(), Map.of(), printed);
+        runQuick(SharedState.EXAMPLE, Map.of(), printed);
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("3.1415927").contains("[0, -1, -2, -3, -4, -5, -6, -7, -8, -9]");
     }
 
     @Test
     void primesVariantsAgreeOnRangeAAndTheCheckCatchesAWrongCount() {
-        ExampleRun run = runQuick(new Primes(), Map.of("range", "A"), new ByteArrayOutputStream());
+        ExampleRun run = runQuick(Primes.EXAMPLE, Map.of("range", "A"), new ByteArrayOutputStream());
         assertThat(run.check().passed()).isTrue();
         assertThat(run.check().detail()).startsWith("551 primes in range A");
         assertThat(run.variants()).extracting(v -> v.name()).containsExactly("serial", "pool map", "queue");

@@ -17,7 +17,7 @@ class Filter2dTest {
 
     @Test
     void everyVariantEqualsSerialOnTheWorkshopsSizes() {
-        ExampleRun run = Part2Runs.run(new Filter2d(), 2, "size=100", "filter=10");
+        ExampleRun run = Part2Runs.run(Filter2d.EXAMPLE, 2, "size=100", "filter=10");
         assertThat(run.check().passed()).as(run.check().detail()).isTrue();
         assertThat(run.variants()).hasSize(4);
     }
@@ -25,14 +25,14 @@ class Filter2dTest {
     @Test
     void everyVariantEqualsSerialWithOddSizesAndTails() {
         for (String[] p : new String[][] {{"size=131", "filter=3"}, {"size=67", "filter=1"}, {"size=40", "filter=40"}}) {
-            ExampleRun run = Part2Runs.run(new Filter2d(), 3, p);
+            ExampleRun run = Part2Runs.run(Filter2d.EXAMPLE, 3, p);
             assertThat(run.check().passed()).as(run.check().detail()).isTrue();
         }
     }
 
     @Test
     void aFilterLargerThanTheImageIsBadInput() {
-        ExampleRun run = Part2Runs.run(new Filter2d(), 1, "size=5", "filter=6");
+        ExampleRun run = Part2Runs.run(Filter2d.EXAMPLE, 1, "size=5", "filter=6");
         assertThat(run.check().passed()).isFalse();
         assertThat(run.check().detail()).contains("filter=6 is larger than the image");
     }

@@ -18,7 +18,7 @@ class GoFastTest {
     @Test
     void everyVariantEqualsTheSerialLoopElementByElement() {
         for (int threads : new int[] {1, 3}) {
-            ExampleRun run = Part2Runs.run(new GoFast(), threads, "n=1001");
+            ExampleRun run = Part2Runs.run(GoFast.EXAMPLE, threads, "n=1001");
             assertThat(run.check().passed()).as(run.check().detail()).isTrue();
             assertThat(run.variants()).extracting(VariantTiming::name)
                     .containsExactly("serial", "simd", "parallel", "parallel+simd");
@@ -27,7 +27,7 @@ class GoFastTest {
 
     @Test
     void reportsTheBestVariantBesideTheProbeAndAFreshOutput() {
-        ExampleRun run = Part2Runs.run(new GoFast(), 2, "n=500");
+        ExampleRun run = Part2Runs.run(GoFast.EXAMPLE, 2, "n=500");
         Map<String, Object> result = Part2Runs.resultMap(run.result());
         assertThat(result).containsEntry("trace", 499.0).containsEntry("bytes_per_call", 16L * 500 * 500)
                 .containsEntry("probe_threads", Runtime.getRuntime().availableProcessors())

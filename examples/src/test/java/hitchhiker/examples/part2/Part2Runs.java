@@ -1,5 +1,6 @@
 package hitchhiker.examples.part2;
 
+import hitchhiker.examples.Assignments;
 import hitchhiker.examples.Example;
 import hitchhiker.examples.ExampleRun;
 import hitchhiker.examples.Harness;
@@ -8,7 +9,7 @@ import hitchhiker.examples.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Runs an example through the harness at small sizes, as the CLI would. */
@@ -25,13 +26,7 @@ final class Part2Runs {
     /** The same, printing what the example prints to {@code out}. */
     static ExampleRun run(Example example, int threads, PrintStream out, String... nameValues) {
         Settings defaults = Settings.defaults(example, true, threads, threads, out, Path.of("target", "part2-test-out"));
-        Map<String, Object> overrides = new HashMap<>();
-        for (String nv : nameValues) {
-            String[] kv = nv.split("=", 2);
-            overrides.put(kv[0], example.params().stream().filter(p -> p.name().equals(kv[0])).findFirst()
-                    .orElseThrow().parse(kv[1]));
-        }
-        return new Harness(1, 1).run(example, defaults.with(overrides));
+        return new Harness(1, 1).run(example, defaults.with(Assignments.parse(example, List.of(nameValues))));
     }
 
     /** The run's headline result, which this part's examples give as a map. */

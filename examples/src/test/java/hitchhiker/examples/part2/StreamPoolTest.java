@@ -43,6 +43,14 @@ class StreamPoolTest {
         for (int i = 0; i < length; i++) assertThat(visits.get(i)).as("index %d", i).isEqualTo(1);
     }
 
+    /** ReduceProd's array reduction, a reduction whose partial results are arrays. */
+    @Property(tries = 100)
+    void parallelArrayReductionEqualsTheSerialLoop(@ForAll @IntRange(min = 0, max = 5_000) int n) {
+        long[] serial = ReduceProd.serial(n);
+        assertThat(ReduceProd.parallel(n, pool)).containsExactly(serial);
+        assertThat(serial).containsOnly(n + 1 < 64 ? 1L << (n + 1) : 0L);
+    }
+
     @Property(tries = 200)
     void reductionEqualsTheSerialSum(@ForAll @IntRange(min = 0, max = 5_000) int length,
                                      @ForAll @IntRange(min = 1, max = 700) int minBlock) {

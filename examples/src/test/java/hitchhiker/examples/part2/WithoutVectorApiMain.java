@@ -15,8 +15,8 @@ public final class WithoutVectorApiMain {
     public static void main(String[] args) {
         System.out.println("vector=" + VectorSupport.present());
         for (ExampleRun run : new ExampleRun[] {
-                Part2Runs.run(new GoFast(), 2, System.out, "n=300"),
-                Part2Runs.run(new Filter2d(), 2, System.out, "size=50", "filter=5")}) {
+                Part2Runs.run(GoFast.EXAMPLE, 2, System.out, "n=300"),
+                Part2Runs.run(Filter2d.EXAMPLE, 2, System.out, "size=50", "filter=5")}) {
             System.out.println(run.example() + " passed=" + run.check().passed() + " " + run.check().detail()
                     + " variants=" + run.variants().stream().map(VariantTiming::name).toList());
         }

@@ -25,9 +25,9 @@ class FibTasksTest {
     Path out;
 
     private ExampleRun run(int threads, Map<String, Object> overrides) {
-        Settings s = Settings.defaults(new Fib(), true, threads, 1,
+        Settings s = Settings.defaults(Fib.EXAMPLE, true, threads, 1,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), out).with(overrides);
-        return new Harness(1, 1).run(new Fib(), s);
+        return new Harness(1, 1).run(Fib.EXAMPLE, s);
     }
 
     @Test
@@ -51,9 +51,9 @@ class FibTasksTest {
 
     @Test
     void theRecursionRefusesAnNItCannotFinish() {
-        Settings s = Settings.defaults(new Fib(), true, 2, 1,
+        Settings s = Settings.defaults(Fib.EXAMPLE, true, 2, 1,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), out).with(Map.of("method", "tasks"));
-        assertThatThrownBy(() -> new Fib().prepare(s))
+        assertThatThrownBy(() -> Fib.EXAMPLE.prepare(s))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("n=90 is too large for method=tasks");
     }
 }

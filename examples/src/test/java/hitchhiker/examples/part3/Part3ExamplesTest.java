@@ -42,36 +42,36 @@ class Part3ExamplesTest {
 
     @Test
     void fibOf90IsTheKnownValue() {
-        ExampleRun r = run(new Fib(), 1, Map.of());
+        ExampleRun r = run(Fib.EXAMPLE, 1, Map.of());
         assertThat(r.check().passed()).as(r.check().detail()).isTrue();
         assertThat(r.result()).isEqualTo(2880067194370816120L);
-        assertThat(run(new Fib(), 1, Map.of("n", 10L)).result()).isEqualTo(55L);
+        assertThat(run(Fib.EXAMPLE, 1, Map.of("n", 10L)).result()).isEqualTo(55L);
     }
 
     @Test
     void prangeSumsToFourHundredThirtyFive() {
-        ExampleRun r = run(new PrangeSum(), 2, Map.of());
+        ExampleRun r = run(PrangeSum.EXAMPLE, 2, Map.of());
         assertThat(r.check().passed()).as(r.check().detail()).isTrue();
         assertThat(r.result()).isEqualTo(435L);
-        ExampleRun dynamic = run(new PrangeSum(), 3, Map.of("n", 100_001L, "schedule", "dynamic,7"));
+        ExampleRun dynamic = run(PrangeSum.EXAMPLE, 3, Map.of("n", 100_001L, "schedule", "dynamic,7"));
         assertThat(dynamic.check().passed()).as(dynamic.check().detail()).isTrue();
     }
 
     @Test
     void everyThreadReportsOnce() {
-        ExampleRun r = run(new ThreadIds(), 3, Map.of());
+        ExampleRun r = run(ThreadIds.EXAMPLE, 3, Map.of());
         assertThat(r.check().passed()).as(r.check().detail()).isTrue();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("thread 0 of 3", "thread 1 of 3", "thread 2 of 3");
     }
 
     @Test
     void juliaCountsEqualSerialForEverySchedule() {
-        ExampleRun r = run(new JuliaSet(), 2, Map.of("resolution", 120L));
+        ExampleRun r = run(JuliaSet.EXAMPLE, 2, Map.of("resolution", 120L));
         assertThat(r.check().passed()).as(r.check().detail()).isTrue();
         assertThat(r.variants()).extracting(v -> v.name())
                 .containsExactly("serial", "static", "static,1", "dynamic,1", "guided");
         assertThat(r.files()).singleElement().satisfies(p -> assertThat(Files.size(p)).isPositive());
-        ExampleRun one = run(new JuliaSet(), 3, Map.of("resolution", 50L, "schedule", "guided,4"));
+        ExampleRun one = run(JuliaSet.EXAMPLE, 3, Map.of("resolution", 50L, "schedule", "guided,4"));
         assertThat(one.check().passed()).as(one.check().detail()).isTrue();
     }
 
@@ -85,7 +85,7 @@ class Part3ExamplesTest {
 
     @Test
     void aBadScheduleIsOneClearLine() {
-        JuliaSet julia = new JuliaSet();
+        var julia = JuliaSet.EXAMPLE;
         var p = julia.params().stream().filter(x -> x.name().equals("schedule")).findFirst().orElseThrow();
         assertThatThrownBy(() -> p.parse("fastest")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("schedule");

@@ -38,33 +38,33 @@ class Part4ExamplesTest {
 
     @Test
     void helloGreetsFromEveryRank() {
-        assertThat(run(new Hello())).contains("Hello, World! I am process 0 of 2", "Hello, World! I am process 1 of 2");
+        assertThat(run(Hello.EXAMPLE)).contains("Hello, World! I am process 0 of 2", "Hello, World! I am process 1 of 2");
     }
 
     @Test
     void p2pDeliversTheMap() {
-        assertThat(run(new PointToPoint())).contains("rank 1 received {a=7, b=3.14}");
+        assertThat(run(PointToPoint.EXAMPLE)).contains("rank 1 received {a=7, b=3.14}");
     }
 
     @Test
     void bcastGivesEveryRankTheArray() {
-        assertThat(run(new Broadcast())).contains("rank 1: [0.0, 1.0, 2.0, 3.0, 4.0]");
+        assertThat(run(Broadcast.EXAMPLE)).contains("rank 1: [0.0, 1.0, 2.0, 3.0, 4.0]");
     }
 
     @Test
     void spawnpiComputesPiInSpawnedChildren() {
-        assertThat(run(new SpawnPi())).contains("pi is approximately 3.14160098692312");
+        assertThat(run(SpawnPi.EXAMPLE)).contains("pi is approximately 3.14160098692312");
     }
 
     @Test
     void futuresCountsThePrimesOnWorkerRanks() {
         // quick: 2 ranks, one client and one worker; 10,000 numbers from 1e8 hold 551 primes (Part 1's range A)
-        assertThat(run(new Futures())).contains("551 primes in [100000000, 100010000), found by 1 worker rank in chunks of 1000");
+        assertThat(run(Futures.EXAMPLE)).contains("551 primes in [100000000, 100010000), found by 1 worker rank in chunks of 1000");
     }
 
     @Test
     void piPrintsLikeMpiPiAndReportsLaunchApart() {
-        String printed = run(new Pi(), hitchhiker.examples.Size.WORKSHOP);
+        String printed = run(Pi.EXAMPLE, hitchhiker.examples.Size.WORKSHOP);
         assertThat(printed).containsOnlyOnce("pi is approximately 3.1415927369231").contains("error is 0.00000008333333");
         assertThat(printed).containsPattern("2 ranks launched in \\d+\\.\\d\\d s \\(not part of the timings\\)");
     }
@@ -81,8 +81,9 @@ class Part4ExamplesTest {
 
     @Test
     void rankProgramArgumentsAreCheckedAgainstTheParameters() {
-        assertThat(MpiExample.parseArgs(new Pi().params(), List.of("n=10_000"))).containsEntry("n", 10_000L);
-        assertThatThrownBy(() -> MpiExample.parseArgs(new Pi().params(), List.of("m=3")))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("unknown argument 'm=3'");
+        assertThat(Pi.EXAMPLE.values(List.of("n=10_000"))).containsEntry("n", 10_000L);
+        assertThat(Hello.EXAMPLE.values(List.of())).containsEntry("np", 4L);
+        assertThatThrownBy(() -> Pi.EXAMPLE.values(List.of("m=3")))
+                .isInstanceOf(BadInputException.class).hasMessage("unknown parameter 'm' for part4.pi (allowed: n)");
     }
 }

@@ -1,21 +1,20 @@
-package hitchhiker.cli;
-
-import hitchhiker.examples.BadInputException;
-import hitchhiker.examples.Example;
-import hitchhiker.examples.Param;
+package hitchhiker.examples;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Parses {@code name=value} words against an example's parameters. */
-final class Assignments {
+/**
+ * Parses {@code name=value} words against an example's parameters: for {@code hhg run} and
+ * {@code hhg exec}, the shell's {@code run(...)} and the arguments of a part 4 rank program.
+ */
+public final class Assignments {
 
     private Assignments() {
     }
 
     /** The parsed values, by parameter name; throws {@link BadInputException} naming the bad word. */
-    static Map<String, Object> parse(Example example, List<String> words) {
+    public static Map<String, Object> parse(Example example, List<String> words) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String word : words) {
             int eq = word.indexOf('=');
@@ -29,6 +28,14 @@ final class Assignments {
                             + " (allowed: " + names(example) + ")"));
             values.put(name, param.parse(word.substring(eq + 1)));
         }
+        return values;
+    }
+
+    /** Every parameter's value: its default, unless {@code words} assign it. */
+    public static Map<String, Object> withDefaults(Example example, List<String> words) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Param p : example.params()) values.put(p.name(), p.defaultValue());
+        values.putAll(parse(example, words));
         return values;
     }
 

@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  *
  * {@link #render} returns the page with every such block replaced by the current text of its
  * member (a block is added when the directive has none); a page is stale when that differs from
- * the page on disk. The member is found by {@link JavaMembers}. {@link #main} updates or checks
- * the pages of {@code docs/}; the test suite checks them on every build.
+ * the page on disk. The member is found by {@link JavaMembers}. {@link GuideTest} checks the
+ * pages of {@code docs/} on every build, and updates them when asked to.
  */
 public final class Listings {
 
@@ -110,36 +110,6 @@ public final class Listings {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * Updates (default, or {@code --update}) or checks ({@code --check}: exit 1 if a page is
-     * stale) the listings of {@code docs/} under the repository given as the last argument, or
-     * the current directory.
-     */
-    public static void main(String[] args) {
-        boolean check = List.of(args).contains("--check");
-        Path root = Path.of(args.length > 0 && !args[args.length - 1].startsWith("--") ? args[args.length - 1] : ".")
-                .toAbsolutePath().normalize();
-        Listings listings = new Listings(root);
-        int stale = 0;
-        try {
-            for (Path page : listings.pages()) {
-                String rendered = listings.render(page);
-                if (rendered.equals(read(page))) continue;
-                stale++;
-                if (check) {
-                    System.out.println("stale: " + root.relativize(page));
-                } else {
-                    Files.writeString(page, rendered);
-                    System.out.println("updated: " + root.relativize(page));
-                }
-            }
-        } catch (IllegalArgumentException | IOException e) {
-            System.err.println("listings: " + e.getMessage());
-            System.exit(2);
-        }
-        System.exit(check && stale > 0 ? 1 : 0);
     }
 
     static String read(Path p) {
