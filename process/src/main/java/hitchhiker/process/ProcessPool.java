@@ -650,7 +650,7 @@ public final class ProcessPool implements AutoCloseable {
         int index = nextWorkerIndex++;
         Process process;
         try {
-            process = new ProcessBuilder(JvmCommand.of(jvmOptions, "pool")).start();
+            process = new ProcessBuilder(JvmCommand.worker(jvmOptions, "pool")).start();
         } catch (IOException e) {
             broken = new UncheckedIOException("cannot start worker " + index + ": " + e.getMessage(), e);
             changed.signalAll();
