@@ -343,20 +343,17 @@ public final class TeamThread {
      * thread order once all tasks are complete.
      */
     public long taskloopReduce(int lo, int hi, int grainsize, LongReducer r, IntRangeToLong body) {
-        return TaskLoop.byGrainsize(lo, hi, grainsize).reduce(this, r.identityBits(), r.bitsOperator(),
-                (a, b) -> body.apply(a, b));
+        return LongReducer.value(TaskLoop.byGrainsize(lo, hi, grainsize).reduce(this, r.bits(), r.chunk(body)));
     }
 
     /** As {@link #taskloopReduce(int, int, int, LongReducer, IntRangeToLong)} for doubles. */
     public double taskloopReduce(int lo, int hi, int grainsize, DoubleReducer r, IntRangeToDouble body) {
-        return DoubleReducer.value(TaskLoop.byGrainsize(lo, hi, grainsize).reduce(this, r.identityBits(),
-                r.bitsOperator(), (a, b) -> DoubleReducer.bits(body.apply(a, b))));
+        return DoubleReducer.value(TaskLoop.byGrainsize(lo, hi, grainsize).reduce(this, r.bits(), r.chunk(body)));
     }
 
     /** As {@link #taskloopReduce(int, int, int, LongReducer, IntRangeToLong)} for ints. */
     public int taskloopReduce(int lo, int hi, int grainsize, IntReducer r, IntRangeToInt body) {
-        return IntReducer.value(TaskLoop.byGrainsize(lo, hi, grainsize).reduce(this, r.identityBits(),
-                r.bitsOperator(), (a, b) -> IntReducer.bits(body.apply(a, b))));
+        return IntReducer.value(TaskLoop.byGrainsize(lo, hi, grainsize).reduce(this, r.bits(), r.chunk(body)));
     }
 
     // ---------------------------------------------------------------- worksharing loops
@@ -409,153 +406,74 @@ public final class TeamThread {
 
     /** Reduces the chunks' partial results over {@code [lo, hi)}; every thread returns the total. */
     public int reduce(int lo, int hi, Schedule schedule, IntReducer r, IntRangeToInt body) {
-        return IntReducer.value(allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator()));
+        return IntReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces {@code body(i)} over {@code [lo, hi)}; every thread returns the total. */
     public int reduce(int lo, int hi, Schedule schedule, IntReducer r, IntUnaryOperator body) {
-        return IntReducer.value(allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator()));
+        return IntReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces the chunks' partial results over {@code [lo, hi)}; every thread returns the total. */
     public long reduce(int lo, int hi, Schedule schedule, LongReducer r, IntRangeToLong body) {
-        return allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator());
+        return LongReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces {@code body(i)} over {@code [lo, hi)}; every thread returns the total. */
     public long reduce(int lo, int hi, Schedule schedule, LongReducer r, IntToLongFunction body) {
-        return allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator());
+        return LongReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces the chunks' partial results over {@code [lo, hi)}; every thread returns the total. */
     public double reduce(int lo, int hi, Schedule schedule, DoubleReducer r, IntRangeToDouble body) {
-        return DoubleReducer.value(allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator()));
+        return DoubleReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces {@code body(i)} over {@code [lo, hi)}; every thread returns the total. */
     public double reduce(int lo, int hi, Schedule schedule, DoubleReducer r, IntToDoubleFunction body) {
-        return DoubleReducer.value(allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator()));
+        return DoubleReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces the chunks' partial results over a long range; every thread returns the total. */
     public int reduceLong(long lo, long hi, Schedule schedule, IntReducer r, LongRangeToInt body) {
-        return IntReducer.value(allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator()));
+        return IntReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces {@code body(i)} over a long range; every thread returns the total. */
     public int reduceLong(long lo, long hi, Schedule schedule, IntReducer r, LongToIntFunction body) {
-        return IntReducer.value(allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator()));
+        return IntReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces the chunks' partial results over a long range; every thread returns the total. */
     public long reduceLong(long lo, long hi, Schedule schedule, LongReducer r, LongRangeToLong body) {
-        return allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator());
+        return LongReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces {@code body(i)} over a long range; every thread returns the total. */
     public long reduceLong(long lo, long hi, Schedule schedule, LongReducer r, LongUnaryOperator body) {
-        return allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator());
+        return LongReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces the chunks' partial results over a long range; every thread returns the total. */
     public double reduceLong(long lo, long hi, Schedule schedule, DoubleReducer r, LongRangeToDouble body) {
-        return DoubleReducer.value(allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator()));
+        return DoubleReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces {@code body(i)} over a long range; every thread returns the total. */
     public double reduceLong(long lo, long hi, Schedule schedule, DoubleReducer r, LongToDoubleFunction body) {
-        return DoubleReducer.value(allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator()));
-    }
-
-    // This thread's partials (raw long bits) of its share of a loop; the public reductions and
-    // the combined parallel reductions both start here.
-
-    long reduceShare(int lo, int hi, Schedule schedule, IntReducer r, IntRangeToInt body) {
-        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(),
-                (a, b) -> IntReducer.bits(body.apply((int) a, (int) b)));
-    }
-
-    long reduceShare(int lo, int hi, Schedule schedule, IntReducer r, IntUnaryOperator body) {
-        return reduceShare(lo, hi, schedule, r, (IntRangeToInt) (a, b) -> {
-            int acc = r.identity();
-            for (int i = a; i < b; i++) acc = r.combine(acc, body.applyAsInt(i));
-            return acc;
-        });
-    }
-
-    long reduceShare(int lo, int hi, Schedule schedule, LongReducer r, IntRangeToLong body) {
-        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(), (a, b) -> body.apply((int) a, (int) b));
-    }
-
-    long reduceShare(int lo, int hi, Schedule schedule, LongReducer r, IntToLongFunction body) {
-        return reduceShare(lo, hi, schedule, r, (IntRangeToLong) (a, b) -> {
-            long acc = r.identity();
-            for (int i = a; i < b; i++) acc = r.combine(acc, body.applyAsLong(i));
-            return acc;
-        });
-    }
-
-    long reduceShare(int lo, int hi, Schedule schedule, DoubleReducer r, IntRangeToDouble body) {
-        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(),
-                (a, b) -> DoubleReducer.bits(body.apply((int) a, (int) b)));
-    }
-
-    long reduceShare(int lo, int hi, Schedule schedule, DoubleReducer r, IntToDoubleFunction body) {
-        return reduceShare(lo, hi, schedule, r, (IntRangeToDouble) (a, b) -> {
-            double acc = r.identity();
-            for (int i = a; i < b; i++) acc = r.combine(acc, body.applyAsDouble(i));
-            return acc;
-        });
-    }
-
-    long reduceShareLong(long lo, long hi, Schedule schedule, IntReducer r, LongRangeToInt body) {
-        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(), (a, b) -> IntReducer.bits(body.apply(a, b)));
-    }
-
-    long reduceShareLong(long lo, long hi, Schedule schedule, IntReducer r, LongToIntFunction body) {
-        return reduceShareLong(lo, hi, schedule, r, (LongRangeToInt) (a, b) -> {
-            int acc = r.identity();
-            for (long i = a; i < b; i++) acc = r.combine(acc, body.applyAsInt(i));
-            return acc;
-        });
-    }
-
-    long reduceShareLong(long lo, long hi, Schedule schedule, LongReducer r, LongRangeToLong body) {
-        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(), body::apply);
-    }
-
-    long reduceShareLong(long lo, long hi, Schedule schedule, LongReducer r, LongUnaryOperator body) {
-        return reduceShareLong(lo, hi, schedule, r, (LongRangeToLong) (a, b) -> {
-            long acc = r.identity();
-            for (long i = a; i < b; i++) acc = r.combine(acc, body.applyAsLong(i));
-            return acc;
-        });
-    }
-
-    long reduceShareLong(long lo, long hi, Schedule schedule, DoubleReducer r, LongRangeToDouble body) {
-        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(),
-                (a, b) -> DoubleReducer.bits(body.apply(a, b)));
-    }
-
-    long reduceShareLong(long lo, long hi, Schedule schedule, DoubleReducer r, LongToDoubleFunction body) {
-        return reduceShareLong(lo, hi, schedule, r, (LongRangeToDouble) (a, b) -> {
-            double acc = r.identity();
-            for (long i = a; i < b; i++) acc = r.combine(acc, body.applyAsDouble(i));
-            return acc;
-        });
-    }
-
-    /** A chunk's partial as raw long bits. */
-    @FunctionalInterface
-    private interface ChunkToBits {
-        long apply(long lo, long hi);
+        return DoubleReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** This thread's partial over its share of {@code [lo, hi)}, folded in the order it ran its chunks. */
-    private long foldShare(long lo, long hi, Schedule schedule, long identity, Reduction op, ChunkToBits body) {
-        long[] acc = {identity};
-        workshare(lo, hi, schedule, (a, b) -> acc[0] = op.combine(acc[0], body.apply(a, b)));
+    long foldShare(long lo, long hi, Schedule schedule, Reduction r, Reduction.Chunk body) {
+        long[] acc = {r.identity()};
+        workshare(lo, hi, schedule, (a, b) -> acc[0] = r.combine(acc[0], body.apply(a, b)));
         return acc[0];
+    }
+
+    /** This thread's partial, combined with every other thread's at a barrier: every thread gets the total. */
+    private long reduceAll(long lo, long hi, Schedule schedule, Reduction r, Reduction.Chunk body) {
+        return allReduce(foldShare(lo, hi, schedule, r, body), r);
     }
 
     /** Combines every thread's partial, in thread order, at a barrier; every thread gets the result. */
