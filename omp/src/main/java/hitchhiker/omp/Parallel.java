@@ -49,7 +49,14 @@ public record Parallel(int numThreads) {
         return n;
     }
 
-    /** Runs the region on every thread of the team and waits for all of them. */
+    /**
+     * Runs the region on every thread of the team and waits for all of them.
+     *
+     * <p>Memory consistency effects: actions in the calling thread prior to {@code run}
+     * <i>happen-before</i> actions of the region in every thread of the team, and those
+     * <i>happen-before</i> {@code run} returns (the join). The combined constructs below run
+     * through here, so the same holds for their loop bodies.
+     */
     public void run(Region region) {
         if (region == null) throw new IllegalArgumentException("region is null");
         if (numThreads == 1 || Team.CURRENT.get() != null) {
@@ -89,7 +96,12 @@ public record Parallel(int numThreads) {
         run(t -> t.loopLongNowait(lo, hi, schedule, body));
     }
 
-    /** {@code parallel for reduction} over {@code [lo, hi)}: chunks return partials. */
+    /**
+     * {@code parallel for reduction} over {@code [lo, hi)}: chunks return partials.
+     *
+     * <p>Memory consistency effects, of this and every reduce below: actions of the loop body in
+     * every thread <i>happen-before</i> the reduce returns (the join of {@link #run}).
+     */
     public int reduce(int lo, int hi, Schedule schedule, IntReducer r, IntRangeToInt body) {
         return IntReducer.value(reduceBits(lo, hi, schedule, r.bits(), r.chunk(body)));
     }

@@ -106,6 +106,10 @@ public final class TeamThread {
      * Waits until every thread of the team has reached this barrier and every task of the team
      * is complete, running waiting tasks meanwhile (a sense-reversing counter barrier: once all
      * have arrived and no task is left, one thread resets the count and flips the shared sense).
+     *
+     * <p>Memory consistency effects: actions in each thread of the team prior to its arrival at
+     * the barrier, and actions of every task completed before it, <i>happen-before</i> actions
+     * that follow the barrier in any thread of the team.
      */
     public void barrier() {
         requireNotInTask("barrier");
@@ -155,6 +159,9 @@ public final class TeamThread {
      * Runs {@code body} on whichever thread arrives first, then waits at a barrier (as OpenMP's
      * {@code single}).
      *
+     * <p>Memory consistency effects: actions in {@code body} <i>happen-before</i> actions that
+     * follow the {@code single} in any thread of the team (the barrier publishes them).
+     *
      * @return whether this thread ran it
      */
     public boolean single(Runnable body) {
@@ -163,7 +170,10 @@ public final class TeamThread {
         return ran;
     }
 
-    /** Runs {@code body} on whichever thread arrives first; the others go on at once. */
+    /**
+     * Runs {@code body} on whichever thread arrives first; the others go on at once. With no
+     * barrier, nothing orders {@code body} before the other threads' next actions.
+     */
     public boolean singleNowait(Runnable body) {
         requireNotInTask("single");
         if (team.size == 1) {
@@ -180,6 +190,9 @@ public final class TeamThread {
     /**
      * {@code single copyprivate}: whichever thread arrives first computes the value, and after a
      * barrier every thread returns it (a broadcast of one thread's result to the team).
+     *
+     * <p>Memory consistency effects: actions in {@code body} <i>happen-before</i> every thread's
+     * return from {@code singleCopy}, so the value and what it refers to are seen whole.
      */
     @SuppressWarnings("unchecked")
     public <T> T singleCopy(Supplier<? extends T> body) {
@@ -260,12 +273,21 @@ public final class TeamThread {
         }
     }
 
-    /** Runs {@code body} while holding the (one, process-wide) unnamed critical section. */
+    /**
+     * Runs {@code body} while holding the (one, process-wide) unnamed critical section.
+     *
+     * <p>Memory consistency effects: as for a {@link java.util.concurrent.locks.Lock}, actions in
+     * a critical section <i>happen-before</i> actions in any later critical section of the same
+     * name, in any thread.
+     */
     public void critical(Runnable body) {
         Critical.run(UNNAMED_CRITICAL, body);
     }
 
-    /** Runs {@code body} while holding the named critical section (shared by every team in the process). */
+    /**
+     * Runs {@code body} while holding the named critical section (shared by every team in the
+     * process); memory consistency effects as for {@link #critical(Runnable)}.
+     */
     public void critical(String name, Runnable body) {
         Critical.run(name, body);
     }
@@ -403,6 +425,9 @@ public final class TeamThread {
     }
 
     // ---------------------------------------------------------------- reductions (every thread gets the result)
+    //
+    // Memory consistency effects of every reduce below: it ends with a barrier, so actions of the
+    // loop body in any thread happen-before actions that follow the reduce in every thread.
 
     /** Reduces the chunks' partial results over {@code [lo, hi)}; every thread returns the total. */
     public int reduce(int lo, int hi, Schedule schedule, IntReducer r, IntRangeToInt body) {
@@ -627,6 +652,7 @@ public final class TeamThread {
         AtomicLongArray cells = t.cells;
         if (cells.incrementAndGet(t.leftCell(slot)) == t.size) {
             t.broadcast[slot] = null;
+            // Release is enough: the volatile epoch write below publishes both resets before a thread enters the slot again.
             cells.lazySet(t.leftCell(slot), 0);
             cells.lazySet(t.nextCell(slot), 0);
             cells.set(t.epochCell(slot), k + Team.RING);
