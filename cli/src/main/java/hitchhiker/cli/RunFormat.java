@@ -27,7 +27,11 @@ final class RunFormat {
         o.put("size", run.size().word());
         o.put("params", new LinkedHashMap<>(run.params()));
         o.put("result", run.result());
-        o.put("check", Map.of("passed", run.check().passed(), "detail", run.check().detail()));
+        // In the documented order: Map.of would iterate in an order that changes from JVM to JVM.
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("passed", run.check().passed());
+        check.put("detail", run.check().detail());
+        o.put("check", check);
         Map<String, Object> variants = new LinkedHashMap<>();
         for (VariantTiming v : run.variants()) {
             Map<String, Object> t = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package hitchhiker.cli;
 
+import hitchhiker.process.JvmCommand;
 import jdk.jshell.tool.JavaShellToolBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,8 +25,7 @@ import java.util.jar.JarFile;
  * helpers defined — the guide's IPython.
  *
  * <p>Snippets run in a separate JVM (JShell's remote execution), started with the flags every
- * toolkit run gets ({@code --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED})
- * and the class path of this JVM, so what works in an example works in the shell. The startup
+ * toolkit run gets ({@link JvmCommand#toolkitFlags()}) and the class path of this JVM, so what works in an example works in the shell. The startup
  * script imports every toolkit package that is present and defines the helpers listed by
  * {@code /methods}; helpers that need an optional part (such as the {@code timeit} helper of
  * Part 2) are defined only when that part is on the class path, so the shell starts whatever has
@@ -41,9 +41,8 @@ import java.util.jar.JarFile;
                 "  echo 'System.out.println(cores())' | hhg shell --quiet"})
 final class ShellCommand implements Callable<Integer> {
 
-    /** The JVM flags of the launcher, which snippets' JVM gets too. */
-    static final List<String> JVM_FLAGS = List.of("--add-modules=jdk.incubator.vector",
-            "--enable-native-access=ALL-UNNAMED");
+    /** The toolkit's JVM flags, which the launcher passes and snippets' JVM gets too. */
+    static final List<String> JVM_FLAGS = JvmCommand.toolkitFlags();
 
     /** Part 2's timing helper, behind the shell's {@code timeit}. */
     private static final String TIMEIT = "hitchhiker.examples.timeit.Timeit";

@@ -1,6 +1,11 @@
 package hitchhiker.omp;
 
+import hitchhiker.omp.RangeBodies.IntRangeToDouble;
+import hitchhiker.omp.RangeBodies.LongRangeToDouble;
+
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * A reduction over double values, as OpenMP's {@code reduction(op: var)}: an associative operator
@@ -38,13 +43,36 @@ public record DoubleReducer(double identity, DoubleBinaryOperator op) {
         return op.applyAsDouble(a, b);
     }
 
-    long identityBits() {
-        return bits(identity);
+    /** This reduction as the runtime runs it, on raw long bits. */
+    Reduction bits() {
+        return new Reduction(bits(identity), (x, y) -> bits(op.applyAsDouble(value(x), value(y))));
     }
 
-    /** The operator on partials stored as raw long bits, as the team's partial slots hold them. */
-    Reduction bitsOperator() {
-        return (x, y) -> bits(op.applyAsDouble(value(x), value(y)));
+    // A loop body as the runtime folds it: a chunk's partial as raw long bits (null for a null
+    // body, which the loop then rejects as it always has).
+
+    Reduction.Chunk chunk(IntRangeToDouble body) {
+        return body == null ? null : (a, b) -> bits(body.apply((int) a, (int) b));
+    }
+
+    Reduction.Chunk chunk(IntToDoubleFunction body) {
+        return body == null ? null : (a, b) -> {
+            double acc = identity;
+            for (int i = (int) a, end = (int) b; i < end; i++) acc = combine(acc, body.applyAsDouble(i));
+            return bits(acc);
+        };
+    }
+
+    Reduction.Chunk chunk(LongRangeToDouble body) {
+        return body == null ? null : (a, b) -> bits(body.apply(a, b));
+    }
+
+    Reduction.Chunk chunk(LongToDoubleFunction body) {
+        return body == null ? null : (a, b) -> {
+            double acc = identity;
+            for (long i = a; i < b; i++) acc = combine(acc, body.applyAsDouble(i));
+            return bits(acc);
+        };
     }
 
     static long bits(double a) {

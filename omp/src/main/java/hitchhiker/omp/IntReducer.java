@@ -1,6 +1,11 @@
 package hitchhiker.omp;
 
+import hitchhiker.omp.RangeBodies.IntRangeToInt;
+import hitchhiker.omp.RangeBodies.LongRangeToInt;
+
 import java.util.function.IntBinaryOperator;
+import java.util.function.IntUnaryOperator;
+import java.util.function.LongToIntFunction;
 
 /**
  * A reduction over int values, as OpenMP's {@code reduction(op: var)}: an associative operator
@@ -38,13 +43,36 @@ public record IntReducer(int identity, IntBinaryOperator op) {
         return op.applyAsInt(a, b);
     }
 
-    long identityBits() {
-        return bits(identity);
+    /** This reduction as the runtime runs it, on raw long bits. */
+    Reduction bits() {
+        return new Reduction(bits(identity), (x, y) -> bits(op.applyAsInt(value(x), value(y))));
     }
 
-    /** The operator on partials stored as raw long bits, as the team's partial slots hold them. */
-    Reduction bitsOperator() {
-        return (x, y) -> bits(op.applyAsInt(value(x), value(y)));
+    // A loop body as the runtime folds it: a chunk's partial as raw long bits (null for a null
+    // body, which the loop then rejects as it always has).
+
+    Reduction.Chunk chunk(IntRangeToInt body) {
+        return body == null ? null : (a, b) -> bits(body.apply((int) a, (int) b));
+    }
+
+    Reduction.Chunk chunk(IntUnaryOperator body) {
+        return body == null ? null : (a, b) -> {
+            int acc = identity;
+            for (int i = (int) a, end = (int) b; i < end; i++) acc = combine(acc, body.applyAsInt(i));
+            return bits(acc);
+        };
+    }
+
+    Reduction.Chunk chunk(LongRangeToInt body) {
+        return body == null ? null : (a, b) -> bits(body.apply(a, b));
+    }
+
+    Reduction.Chunk chunk(LongToIntFunction body) {
+        return body == null ? null : (a, b) -> {
+            int acc = identity;
+            for (long i = a; i < b; i++) acc = combine(acc, body.applyAsInt(i));
+            return bits(acc);
+        };
     }
 
     static long bits(int a) {

@@ -1,6 +1,11 @@
 package hitchhiker.omp;
 
+import hitchhiker.omp.RangeBodies.IntRangeToLong;
+import hitchhiker.omp.RangeBodies.LongRangeToLong;
+
+import java.util.function.IntToLongFunction;
 import java.util.function.LongBinaryOperator;
+import java.util.function.LongUnaryOperator;
 
 /**
  * A reduction over long values, as OpenMP's {@code reduction(op: var)}: an associative operator
@@ -38,13 +43,36 @@ public record LongReducer(long identity, LongBinaryOperator op) {
         return op.applyAsLong(a, b);
     }
 
-    long identityBits() {
-        return bits(identity);
+    /** This reduction as the runtime runs it, on raw long bits. */
+    Reduction bits() {
+        return new Reduction(bits(identity), (x, y) -> bits(op.applyAsLong(value(x), value(y))));
     }
 
-    /** The operator on partials stored as raw long bits, as the team's partial slots hold them. */
-    Reduction bitsOperator() {
-        return (x, y) -> bits(op.applyAsLong(value(x), value(y)));
+    // A loop body as the runtime folds it: a chunk's partial as raw long bits (null for a null
+    // body, which the loop then rejects as it always has).
+
+    Reduction.Chunk chunk(IntRangeToLong body) {
+        return body == null ? null : (a, b) -> bits(body.apply((int) a, (int) b));
+    }
+
+    Reduction.Chunk chunk(IntToLongFunction body) {
+        return body == null ? null : (a, b) -> {
+            long acc = identity;
+            for (int i = (int) a, end = (int) b; i < end; i++) acc = combine(acc, body.applyAsLong(i));
+            return bits(acc);
+        };
+    }
+
+    Reduction.Chunk chunk(LongRangeToLong body) {
+        return body == null ? null : (a, b) -> bits(body.apply(a, b));
+    }
+
+    Reduction.Chunk chunk(LongUnaryOperator body) {
+        return body == null ? null : (a, b) -> {
+            long acc = identity;
+            for (long i = a; i < b; i++) acc = combine(acc, body.applyAsLong(i));
+            return bits(acc);
+        };
     }
 
     static long bits(long a) {

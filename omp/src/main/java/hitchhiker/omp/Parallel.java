@@ -49,7 +49,14 @@ public record Parallel(int numThreads) {
         return n;
     }
 
-    /** Runs the region on every thread of the team and waits for all of them. */
+    /**
+     * Runs the region on every thread of the team and waits for all of them.
+     *
+     * <p>Memory consistency effects: actions in the calling thread prior to {@code run}
+     * <i>happen-before</i> actions of the region in every thread of the team, and those
+     * <i>happen-before</i> {@code run} returns (the join). The combined constructs below run
+     * through here, so the same holds for their loop bodies.
+     */
     public void run(Region region) {
         if (region == null) throw new IllegalArgumentException("region is null");
         if (numThreads == 1 || Team.CURRENT.get() != null) {
@@ -89,91 +96,82 @@ public record Parallel(int numThreads) {
         run(t -> t.loopLongNowait(lo, hi, schedule, body));
     }
 
-    /** {@code parallel for reduction} over {@code [lo, hi)}: chunks return partials. */
+    /**
+     * {@code parallel for reduction} over {@code [lo, hi)}: chunks return partials.
+     *
+     * <p>Memory consistency effects, of this and every reduce below: actions of the loop body in
+     * every thread <i>happen-before</i> the reduce returns (the join of {@link #run}).
+     */
     public int reduce(int lo, int hi, Schedule schedule, IntReducer r, IntRangeToInt body) {
-        return IntReducer.value(reduceBits(r.identityBits(), r.bitsOperator(),
-                t -> t.reduceShare(lo, hi, schedule, r, body)));
+        return IntReducer.value(reduceBits(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** {@code parallel for reduction} of {@code body(i)} over {@code [lo, hi)}. */
     public int reduce(int lo, int hi, Schedule schedule, IntReducer r, IntUnaryOperator body) {
-        return IntReducer.value(reduceBits(r.identityBits(), r.bitsOperator(),
-                t -> t.reduceShare(lo, hi, schedule, r, body)));
+        return IntReducer.value(reduceBits(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** {@code parallel for reduction} over {@code [lo, hi)}: chunks return partials. */
     public long reduce(int lo, int hi, Schedule schedule, LongReducer r, IntRangeToLong body) {
-        return reduceBits(r.identityBits(), r.bitsOperator(), t -> t.reduceShare(lo, hi, schedule, r, body));
+        return LongReducer.value(reduceBits(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** {@code parallel for reduction} of {@code body(i)} over {@code [lo, hi)}. */
     public long reduce(int lo, int hi, Schedule schedule, LongReducer r, IntToLongFunction body) {
-        return reduceBits(r.identityBits(), r.bitsOperator(), t -> t.reduceShare(lo, hi, schedule, r, body));
+        return LongReducer.value(reduceBits(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** {@code parallel for reduction} over {@code [lo, hi)}: chunks return partials. */
     public double reduce(int lo, int hi, Schedule schedule, DoubleReducer r, IntRangeToDouble body) {
-        return DoubleReducer.value(reduceBits(r.identityBits(), r.bitsOperator(),
-                t -> t.reduceShare(lo, hi, schedule, r, body)));
+        return DoubleReducer.value(reduceBits(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** {@code parallel for reduction} of {@code body(i)} over {@code [lo, hi)}. */
     public double reduce(int lo, int hi, Schedule schedule, DoubleReducer r, IntToDoubleFunction body) {
-        return DoubleReducer.value(reduceBits(r.identityBits(), r.bitsOperator(),
-                t -> t.reduceShare(lo, hi, schedule, r, body)));
+        return DoubleReducer.value(reduceBits(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** {@code parallel for reduction} over a long range: chunks return partials. */
     public int reduceLong(long lo, long hi, Schedule schedule, IntReducer r, LongRangeToInt body) {
-        return IntReducer.value(reduceBits(r.identityBits(), r.bitsOperator(),
-                t -> t.reduceShareLong(lo, hi, schedule, r, body)));
+        return IntReducer.value(reduceBits(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** {@code parallel for reduction} of {@code body(i)} over a long range. */
     public int reduceLong(long lo, long hi, Schedule schedule, IntReducer r, LongToIntFunction body) {
-        return IntReducer.value(reduceBits(r.identityBits(), r.bitsOperator(),
-                t -> t.reduceShareLong(lo, hi, schedule, r, body)));
+        return IntReducer.value(reduceBits(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** {@code parallel for reduction} over a long range: chunks return partials. */
     public long reduceLong(long lo, long hi, Schedule schedule, LongReducer r, LongRangeToLong body) {
-        return reduceBits(r.identityBits(), r.bitsOperator(), t -> t.reduceShareLong(lo, hi, schedule, r, body));
+        return LongReducer.value(reduceBits(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** {@code parallel for reduction} of {@code body(i)} over a long range. */
     public long reduceLong(long lo, long hi, Schedule schedule, LongReducer r, LongUnaryOperator body) {
-        return reduceBits(r.identityBits(), r.bitsOperator(), t -> t.reduceShareLong(lo, hi, schedule, r, body));
+        return LongReducer.value(reduceBits(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** {@code parallel for reduction} over a long range: chunks return partials. */
     public double reduceLong(long lo, long hi, Schedule schedule, DoubleReducer r, LongRangeToDouble body) {
-        return DoubleReducer.value(reduceBits(r.identityBits(), r.bitsOperator(),
-                t -> t.reduceShareLong(lo, hi, schedule, r, body)));
+        return DoubleReducer.value(reduceBits(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** {@code parallel for reduction} of {@code body(i)} over a long range. */
     public double reduceLong(long lo, long hi, Schedule schedule, DoubleReducer r, LongToDoubleFunction body) {
-        return DoubleReducer.value(reduceBits(r.identityBits(), r.bitsOperator(),
-                t -> t.reduceShareLong(lo, hi, schedule, r, body)));
-    }
-
-    /** One thread's partial of a reduction, as raw long bits. */
-    @FunctionalInterface
-    private interface Share {
-        long of(TeamThread t);
+        return DoubleReducer.value(reduceBits(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /**
      * Each thread writes its partial to its own padded cell; the join publishes them, and the
      * caller combines them in thread order (a nested, serial region fills cell 0 only).
      */
-    private long reduceBits(long identity, Reduction op, Share share) {
+    private long reduceBits(long lo, long hi, Schedule schedule, Reduction r, Reduction.Chunk body) {
         final int pad = 16;
         long[] partials = new long[numThreads * pad];
-        for (int i = 0; i < numThreads; i++) partials[i * pad] = identity;
-        run(t -> partials[t.threadNum() * pad] = share.of(t));
+        for (int i = 0; i < numThreads; i++) partials[i * pad] = r.identity();
+        run(t -> partials[t.threadNum() * pad] = t.foldShare(lo, hi, schedule, r, body));
         long result = partials[0];
-        for (int i = 1; i < numThreads; i++) result = op.combine(result, partials[i * pad]);
+        for (int i = 1; i < numThreads; i++) result = r.combine(result, partials[i * pad]);
         return result;
     }
 }

@@ -50,17 +50,11 @@ record TaskLoop(int lo, long count, long numTasks) {
         });
     }
 
-    /** A chunk's partial as raw long bits. */
-    @FunctionalInterface
-    interface ChunkToBits {
-        long apply(int lo, int hi);
-    }
-
     /** As {@link #run}, folding each chunk's partial into the partial of the thread that ran it. */
-    long reduce(TeamThread t, long identity, Reduction op, ChunkToBits body) {
+    long reduce(TeamThread t, Reduction op, Reduction.Chunk body) {
         if (body == null) throw new IllegalArgumentException("taskloop body is null");
         long[] partials = new long[t.numThreads() * PAD];
-        for (int i = 0; i < partials.length; i += PAD) partials[i] = identity;
+        for (int i = 0; i < partials.length; i += PAD) partials[i] = op.identity();
         if (count != 0) {
             t.taskgroup(() -> {
                 for (long i = 0; i < numTasks; i++) {

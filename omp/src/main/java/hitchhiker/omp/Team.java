@@ -194,6 +194,7 @@ final class Team {
         CURRENT.set(master);
         master.begin(constructBase);
         if (n > 1) {
+            // Release is enough: the volatile write of the fork below publishes it before any worker decrements it.
             cells.lazySet(cell(JOIN), n - 1);
             fork = new Fork(++generation, body, n, constructBase);
             for (int i = 1; i < n; i++) wake(members[i]);

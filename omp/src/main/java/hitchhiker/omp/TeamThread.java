@@ -107,6 +107,10 @@ public final class TeamThread {
      * Waits until every thread of the team has reached this barrier and every task of the team
      * is complete, running waiting tasks meanwhile (a sense-reversing counter barrier: once all
      * have arrived and no task is left, one thread resets the count and flips the shared sense).
+     *
+     * <p>Memory consistency effects: actions in each thread of the team prior to its arrival at
+     * the barrier, and actions of every task completed before it, <i>happen-before</i> actions
+     * that follow the barrier in any thread of the team.
      */
     public void barrier() {
         requireNotInTask("barrier");
@@ -156,6 +160,9 @@ public final class TeamThread {
      * Runs {@code body} on whichever thread arrives first, then waits at a barrier (as OpenMP's
      * {@code single}).
      *
+     * <p>Memory consistency effects: actions in {@code body} <i>happen-before</i> actions that
+     * follow the {@code single} in any thread of the team (the barrier publishes them).
+     *
      * @return whether this thread ran it
      */
     public boolean single(Runnable body) {
@@ -164,7 +171,10 @@ public final class TeamThread {
         return ran;
     }
 
-    /** Runs {@code body} on whichever thread arrives first; the others go on at once. */
+    /**
+     * Runs {@code body} on whichever thread arrives first; the others go on at once. With no
+     * barrier, nothing orders {@code body} before the other threads' next actions.
+     */
     public boolean singleNowait(Runnable body) {
         requireNotInTask("single");
         if (team.size == 1) {
@@ -181,6 +191,9 @@ public final class TeamThread {
     /**
      * {@code single copyprivate}: whichever thread arrives first computes the value, and after a
      * barrier every thread returns it (a broadcast of one thread's result to the team).
+     *
+     * <p>Memory consistency effects: actions in {@code body} <i>happen-before</i> every thread's
+     * return from {@code singleCopy}, so the value and what it refers to are seen whole.
      */
     @SuppressWarnings("unchecked")
     public <T> T singleCopy(Supplier<? extends T> body) {
@@ -261,12 +274,21 @@ public final class TeamThread {
         }
     }
 
-    /** Runs {@code body} while holding the (one, process-wide) unnamed critical section. */
+    /**
+     * Runs {@code body} while holding the (one, process-wide) unnamed critical section.
+     *
+     * <p>Memory consistency effects: as for a {@link java.util.concurrent.locks.Lock}, actions in
+     * a critical section <i>happen-before</i> actions in any later critical section of the same
+     * name, in any thread.
+     */
     public void critical(Runnable body) {
         Critical.run(UNNAMED_CRITICAL, body);
     }
 
-    /** Runs {@code body} while holding the named critical section (shared by every team in the process). */
+    /**
+     * Runs {@code body} while holding the named critical section (shared by every team in the
+     * process); memory consistency effects as for {@link #critical(Runnable)}.
+     */
     public void critical(String name, Runnable body) {
         Critical.run(name, body);
     }
@@ -367,20 +389,17 @@ public final class TeamThread {
      * thread order once all tasks are complete.
      */
     public long taskloopReduce(int lo, int hi, int grainsize, LongReducer r, IntRangeToLong body) {
-        return TaskLoop.byGrainsize(lo, hi, grainsize).reduce(this, r.identityBits(), r.bitsOperator(),
-                (a, b) -> body.apply(a, b));
+        return LongReducer.value(TaskLoop.byGrainsize(lo, hi, grainsize).reduce(this, r.bits(), r.chunk(body)));
     }
 
     /** As {@link #taskloopReduce(int, int, int, LongReducer, IntRangeToLong)} for doubles. */
     public double taskloopReduce(int lo, int hi, int grainsize, DoubleReducer r, IntRangeToDouble body) {
-        return DoubleReducer.value(TaskLoop.byGrainsize(lo, hi, grainsize).reduce(this, r.identityBits(),
-                r.bitsOperator(), (a, b) -> DoubleReducer.bits(body.apply(a, b))));
+        return DoubleReducer.value(TaskLoop.byGrainsize(lo, hi, grainsize).reduce(this, r.bits(), r.chunk(body)));
     }
 
     /** As {@link #taskloopReduce(int, int, int, LongReducer, IntRangeToLong)} for ints. */
     public int taskloopReduce(int lo, int hi, int grainsize, IntReducer r, IntRangeToInt body) {
-        return IntReducer.value(TaskLoop.byGrainsize(lo, hi, grainsize).reduce(this, r.identityBits(),
-                r.bitsOperator(), (a, b) -> IntReducer.bits(body.apply(a, b))));
+        return IntReducer.value(TaskLoop.byGrainsize(lo, hi, grainsize).reduce(this, r.bits(), r.chunk(body)));
     }
 
     // ---------------------------------------------------------------- worksharing loops
@@ -430,156 +449,80 @@ public final class TeamThread {
     }
 
     // ---------------------------------------------------------------- reductions (every thread gets the result)
+    //
+    // Memory consistency effects of every reduce below: it ends with a barrier, so actions of the
+    // loop body in any thread happen-before actions that follow the reduce in every thread.
 
     /** Reduces the chunks' partial results over {@code [lo, hi)}; every thread returns the total. */
     public int reduce(int lo, int hi, Schedule schedule, IntReducer r, IntRangeToInt body) {
-        return IntReducer.value(allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator()));
+        return IntReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces {@code body(i)} over {@code [lo, hi)}; every thread returns the total. */
     public int reduce(int lo, int hi, Schedule schedule, IntReducer r, IntUnaryOperator body) {
-        return IntReducer.value(allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator()));
+        return IntReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces the chunks' partial results over {@code [lo, hi)}; every thread returns the total. */
     public long reduce(int lo, int hi, Schedule schedule, LongReducer r, IntRangeToLong body) {
-        return allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator());
+        return LongReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces {@code body(i)} over {@code [lo, hi)}; every thread returns the total. */
     public long reduce(int lo, int hi, Schedule schedule, LongReducer r, IntToLongFunction body) {
-        return allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator());
+        return LongReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces the chunks' partial results over {@code [lo, hi)}; every thread returns the total. */
     public double reduce(int lo, int hi, Schedule schedule, DoubleReducer r, IntRangeToDouble body) {
-        return DoubleReducer.value(allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator()));
+        return DoubleReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces {@code body(i)} over {@code [lo, hi)}; every thread returns the total. */
     public double reduce(int lo, int hi, Schedule schedule, DoubleReducer r, IntToDoubleFunction body) {
-        return DoubleReducer.value(allReduce(reduceShare(lo, hi, schedule, r, body), r.bitsOperator()));
+        return DoubleReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces the chunks' partial results over a long range; every thread returns the total. */
     public int reduceLong(long lo, long hi, Schedule schedule, IntReducer r, LongRangeToInt body) {
-        return IntReducer.value(allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator()));
+        return IntReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces {@code body(i)} over a long range; every thread returns the total. */
     public int reduceLong(long lo, long hi, Schedule schedule, IntReducer r, LongToIntFunction body) {
-        return IntReducer.value(allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator()));
+        return IntReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces the chunks' partial results over a long range; every thread returns the total. */
     public long reduceLong(long lo, long hi, Schedule schedule, LongReducer r, LongRangeToLong body) {
-        return allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator());
+        return LongReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces {@code body(i)} over a long range; every thread returns the total. */
     public long reduceLong(long lo, long hi, Schedule schedule, LongReducer r, LongUnaryOperator body) {
-        return allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator());
+        return LongReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces the chunks' partial results over a long range; every thread returns the total. */
     public double reduceLong(long lo, long hi, Schedule schedule, DoubleReducer r, LongRangeToDouble body) {
-        return DoubleReducer.value(allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator()));
+        return DoubleReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** Reduces {@code body(i)} over a long range; every thread returns the total. */
     public double reduceLong(long lo, long hi, Schedule schedule, DoubleReducer r, LongToDoubleFunction body) {
-        return DoubleReducer.value(allReduce(reduceShareLong(lo, hi, schedule, r, body), r.bitsOperator()));
-    }
-
-    // This thread's partials (raw long bits) of its share of a loop; the public reductions and
-    // the combined parallel reductions both start here.
-
-    long reduceShare(int lo, int hi, Schedule schedule, IntReducer r, IntRangeToInt body) {
-        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(),
-                (a, b) -> IntReducer.bits(body.apply((int) a, (int) b)));
-    }
-
-    long reduceShare(int lo, int hi, Schedule schedule, IntReducer r, IntUnaryOperator body) {
-        return reduceShare(lo, hi, schedule, r, (IntRangeToInt) (a, b) -> {
-            int acc = r.identity();
-            for (int i = a; i < b; i++) acc = r.combine(acc, body.applyAsInt(i));
-            return acc;
-        });
-    }
-
-    long reduceShare(int lo, int hi, Schedule schedule, LongReducer r, IntRangeToLong body) {
-        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(), (a, b) -> body.apply((int) a, (int) b));
-    }
-
-    long reduceShare(int lo, int hi, Schedule schedule, LongReducer r, IntToLongFunction body) {
-        return reduceShare(lo, hi, schedule, r, (IntRangeToLong) (a, b) -> {
-            long acc = r.identity();
-            for (int i = a; i < b; i++) acc = r.combine(acc, body.applyAsLong(i));
-            return acc;
-        });
-    }
-
-    long reduceShare(int lo, int hi, Schedule schedule, DoubleReducer r, IntRangeToDouble body) {
-        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(),
-                (a, b) -> DoubleReducer.bits(body.apply((int) a, (int) b)));
-    }
-
-    long reduceShare(int lo, int hi, Schedule schedule, DoubleReducer r, IntToDoubleFunction body) {
-        return reduceShare(lo, hi, schedule, r, (IntRangeToDouble) (a, b) -> {
-            double acc = r.identity();
-            for (int i = a; i < b; i++) acc = r.combine(acc, body.applyAsDouble(i));
-            return acc;
-        });
-    }
-
-    long reduceShareLong(long lo, long hi, Schedule schedule, IntReducer r, LongRangeToInt body) {
-        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(), (a, b) -> IntReducer.bits(body.apply(a, b)));
-    }
-
-    long reduceShareLong(long lo, long hi, Schedule schedule, IntReducer r, LongToIntFunction body) {
-        return reduceShareLong(lo, hi, schedule, r, (LongRangeToInt) (a, b) -> {
-            int acc = r.identity();
-            for (long i = a; i < b; i++) acc = r.combine(acc, body.applyAsInt(i));
-            return acc;
-        });
-    }
-
-    long reduceShareLong(long lo, long hi, Schedule schedule, LongReducer r, LongRangeToLong body) {
-        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(), body::apply);
-    }
-
-    long reduceShareLong(long lo, long hi, Schedule schedule, LongReducer r, LongUnaryOperator body) {
-        return reduceShareLong(lo, hi, schedule, r, (LongRangeToLong) (a, b) -> {
-            long acc = r.identity();
-            for (long i = a; i < b; i++) acc = r.combine(acc, body.applyAsLong(i));
-            return acc;
-        });
-    }
-
-    long reduceShareLong(long lo, long hi, Schedule schedule, DoubleReducer r, LongRangeToDouble body) {
-        return foldShare(lo, hi, schedule, r.identityBits(), r.bitsOperator(),
-                (a, b) -> DoubleReducer.bits(body.apply(a, b)));
-    }
-
-    long reduceShareLong(long lo, long hi, Schedule schedule, DoubleReducer r, LongToDoubleFunction body) {
-        return reduceShareLong(lo, hi, schedule, r, (LongRangeToDouble) (a, b) -> {
-            double acc = r.identity();
-            for (long i = a; i < b; i++) acc = r.combine(acc, body.applyAsDouble(i));
-            return acc;
-        });
-    }
-
-    /** A chunk's partial as raw long bits. */
-    @FunctionalInterface
-    private interface ChunkToBits {
-        long apply(long lo, long hi);
+        return DoubleReducer.value(reduceAll(lo, hi, schedule, r.bits(), r.chunk(body)));
     }
 
     /** This thread's partial over its share of {@code [lo, hi)}, folded in the order it ran its chunks. */
-    private long foldShare(long lo, long hi, Schedule schedule, long identity, Reduction op, ChunkToBits body) {
-        long[] acc = {identity};
-        workshare(lo, hi, schedule, (a, b) -> acc[0] = op.combine(acc[0], body.apply(a, b)));
+    long foldShare(long lo, long hi, Schedule schedule, Reduction r, Reduction.Chunk body) {
+        long[] acc = {r.identity()};
+        workshare(lo, hi, schedule, (a, b) -> acc[0] = r.combine(acc[0], body.apply(a, b)));
         return acc[0];
+    }
+
+    /** This thread's partial, combined with every other thread's at a barrier: every thread gets the total. */
+    private long reduceAll(long lo, long hi, Schedule schedule, Reduction r, Reduction.Chunk body) {
+        return allReduce(foldShare(lo, hi, schedule, r, body), r);
     }
 
     /** Combines every thread's partial, in thread order, at a barrier; every thread gets the result. */
@@ -733,6 +676,7 @@ public final class TeamThread {
         AtomicLongArray cells = t.cells;
         if (cells.incrementAndGet(t.leftCell(slot)) == t.size) {
             t.broadcast[slot] = null;
+            // Release is enough: the volatile epoch write below publishes both resets before a thread enters the slot again.
             cells.lazySet(t.leftCell(slot), 0);
             cells.lazySet(t.nextCell(slot), 0);
             cells.set(t.epochCell(slot), k + Team.RING);

@@ -118,7 +118,7 @@ public final class JvmProcess {
     public synchronized JvmProcess start() {
         requireNotStarted();
         try {
-            process = new ProcessBuilder(JvmCommand.of(jvmOptions, "once")).start();
+            process = new ProcessBuilder(JvmCommand.worker(jvmOptions, "once")).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a JVM: " + e.getMessage(), e);
         }

@@ -10,6 +10,11 @@ import java.util.concurrent.BrokenBarrierException;
  * all go on, and the barrier can be used again. A wait that times out breaks the barrier, as do
  * {@link #abort} and {@link #reset}: waiting and later parties get {@link BrokenBarrierException}
  * (after {@code reset}, later ones do not).
+ *
+ * <p>Memory consistency effects: arrival is an atomic add and release a volatile write that the
+ * waiters read, so actions in a thread prior to {@code await} <i>happen-before</i> actions that
+ * follow the return from the same generation's {@code await} in other threads of the same JVM.
+ * Across JVMs only what lives in shared memory is ordered so.
  */
 public final class ProcessBarrier extends SharedMemory {
 

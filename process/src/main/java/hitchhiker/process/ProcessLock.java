@@ -12,6 +12,11 @@ import java.time.Duration;
  * <p>The lock is a word of shared memory holding the holder's pid, taken by compare-and-set;
  * waiting spins, then parks (see {@link Backoff}). A lock whose holder process died is taken over
  * by the next process that waits for it, instead of blocking it for ever.
+ *
+ * <p>Memory consistency effects: releasing is an atomic swap and acquiring a compare-and-set of the
+ * same word, so, as with a {@link java.util.concurrent.locks.Lock}, actions in a thread prior to
+ * {@code release} <i>happen-before</i> actions after a later successful {@code acquire} in another
+ * thread of the same JVM. Across JVMs only what lives in shared memory is ordered so.
  */
 public final class ProcessLock extends SharedMemory {
 

@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.WeakHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,8 +54,6 @@ import java.util.function.Consumer;
  */
 public final class ProcessPool implements AutoCloseable {
 
-    /** Unanswered bytes that surely fit in a worker's stdin pipe (Linux pipes hold 64 KiB). */
-    private static final int PIPE_BUDGET = 48 * 1024;
     private static final long START_TIMEOUT_MILLIS = 60_000;
     /** Inputs {@link #map} encodes before it hands them to the workers. */
     private static final int ENQUEUE_BATCH_INPUTS = 1024;
@@ -67,15 +63,20 @@ public final class ProcessPool implements AutoCloseable {
     private final int size;
     private final List<String> jvmOptions;
     private final byte[] initializer;
-    private final long maxTasksPerChild;
 
+    /**
+     * The pool's one guard. It guards the dispatcher (queue and counts), the fields below up to
+     * {@link #broken}, both function maps, and the fields of {@link WorkerHandle} and {@link Task}
+     * marked as guarded by the pool's lock. {@link #changed} is signalled when a worker becomes
+     * ready, the last outstanding task finishes, or the pool breaks. {@link #workers} is
+     * copy-on-write: changed under the lock, read without it (pumping, {@link #pids}, the reaper).
+     */
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<Task> pending = new ArrayDeque<>();
+    private final Dispatcher dispatcher;
     private final List<WorkerHandle> workers = new CopyOnWriteArrayList<>();
     private int nextWorkerIndex;
     private long nextTaskId;
-    private long outstanding;
     private int ready;
     private State state = State.RUNNING;
     private RuntimeException broken;
@@ -86,7 +87,8 @@ public final class ProcessPool implements AutoCloseable {
     private final AtomicBoolean closedExplicitly = new AtomicBoolean();
     private final Cleaner.Cleanable cleanable;
 
-    private final Map<Object, Task.FunctionRef> functionsByIdentity = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Functions already serialized, by identity (weakly) and by serialized form; guarded by {@link #lock}. */
+    private final Map<Object, Task.FunctionRef> functionsByIdentity = new WeakHashMap<>();
     private final Map<ByteBuffer, Task.FunctionRef> functionsByContent = new HashMap<>();
 
     /** A pool of {@code workers} worker JVMs. */
@@ -104,7 +106,7 @@ public final class ProcessPool implements AutoCloseable {
         this.size = b.workers;
         this.jvmOptions = List.copyOf(b.jvmOptions);
         this.initializer = b.initializer == null ? new byte[0] : Codec.serialize(b.initializer, "the initializer");
-        this.maxTasksPerChild = b.maxTasksPerChild;
+        this.dispatcher = new Dispatcher(b.maxTasksPerChild);
         lock.lock();
         try {
             for (int i = 0; i < size; i++) spawnLocked();
@@ -123,7 +125,7 @@ public final class ProcessPool implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        cleanable = CLEANER.register(this, new Reaper(workers, pending, size, closedExplicitly));
+        cleanable = CLEANER.register(this, new Reaper(workers, dispatcher.pending, size, closedExplicitly));
         if (broken != null) {
             RuntimeException failure = broken;
             terminate();
@@ -203,7 +205,7 @@ public final class ProcessPool implements AutoCloseable {
         try {
             for (Task t : tasks) addResults(t, results);
         } catch (RuntimeException e) {
-            cancel(tasks);
+            Task.cancel(tasks);
             throw e;
         }
         return results;
@@ -266,7 +268,7 @@ public final class ProcessPool implements AutoCloseable {
     public <T, R> R apply(SerializableFunction<? super T, ? extends R> fn, T argument) {
         Task task = single(fn, argument);
         @SuppressWarnings("unchecked")
-        R result = (R) await(task)[0];
+        R result = (R) task.await()[0];
         return result;
     }
 
@@ -353,7 +355,7 @@ public final class ProcessPool implements AutoCloseable {
         }
         oneDone.run(); // the extra count: an empty map completes here
         whole.whenComplete((v, e) -> {
-            if (whole.isCancelled()) cancel(tasks);
+            if (whole.isCancelled()) Task.cancel(tasks);
         });
         return whole;
     }
@@ -393,7 +395,7 @@ public final class ProcessPool implements AutoCloseable {
         int batchStart = 0;
         try {
             while (it.hasNext()) {
-                Task t = chunk(ref, it, chunksize, index);
+                Task t = Task.chunk(ref, it, chunksize, index, null);
                 index += t.count;
                 tasks.add(t);
                 // Send as we go, so workers start while later chunks are still being encoded.
@@ -404,7 +406,7 @@ public final class ProcessPool implements AutoCloseable {
             }
             enqueue(tasks.subList(batchStart, tasks.size()));
         } catch (RuntimeException e) {
-            cancel(tasks);
+            Task.cancel(tasks);
             throw e;
         }
         return tasks;
@@ -428,7 +430,7 @@ public final class ProcessPool implements AutoCloseable {
     /** {@link #imap(SerializableFunction, Iterable, int)} with an explicit bound on chunks in flight. */
     public <T, R> Iterator<R> imap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs,
                                    int chunksize, int maxInFlight) {
-        return new LazyMap<>(fn, inputs, chunksize, maxInFlight, true);
+        return new LazyMap<>(this, fn, inputs, chunksize, maxInFlight, true);
     }
 
     /** {@link #imapUnordered(SerializableFunction, Iterable, int)} with one input per message. */
@@ -440,7 +442,7 @@ public final class ProcessPool implements AutoCloseable {
     /** Like {@link #imap}, but yields each chunk's results as soon as that chunk is done. */
     public <T, R> Iterator<R> imapUnordered(SerializableFunction<? super T, ? extends R> fn,
                                             Iterable<? extends T> inputs, int chunksize) {
-        return new LazyMap<>(fn, inputs, chunksize, defaultInFlight(chunksize), false);
+        return new LazyMap<>(this, fn, inputs, chunksize, defaultInFlight(chunksize), false);
     }
 
     /**
@@ -466,7 +468,7 @@ public final class ProcessPool implements AutoCloseable {
         lock.lock();
         try {
             if (state == State.RUNNING) state = State.CLOSING;
-            while (outstanding > 0 && broken == null && state == State.CLOSING) changed.awaitUninterruptibly();
+            while (dispatcher.outstanding > 0 && broken == null && state == State.CLOSING) changed.awaitUninterruptibly();
             state = State.CLOSED;
         } finally {
             lock.unlock();
@@ -482,13 +484,13 @@ public final class ProcessPool implements AutoCloseable {
         lock.lock();
         try {
             state = State.CLOSED;
-            unfinished.addAll(pending);
-            pending.clear();
+            unfinished.addAll(dispatcher.pending);
+            dispatcher.pending.clear();
             for (WorkerHandle w : workers) {
                 unfinished.addAll(w.sent);
                 w.sent.clear();
             }
-            outstanding = 0;
+            dispatcher.outstanding = 0;
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -515,65 +517,42 @@ public final class ProcessPool implements AutoCloseable {
 
     // ---- submission ----
 
-    private Task.FunctionRef functionRef(Object fn) {
+    Task.FunctionRef functionRef(Object fn) {
         if (fn == null) throw new IllegalArgumentException("the function is null");
-        Task.FunctionRef ref = functionsByIdentity.get(fn);
-        if (ref != null) return ref;
-        byte[] bytes = Codec.serialize(fn, "the task");
-        synchronized (functionsByContent) {
-            ref = functionsByContent.computeIfAbsent(ByteBuffer.wrap(bytes),
-                    k -> new Task.FunctionRef(functionsByContent.size(), bytes));
-        }
-        functionsByIdentity.put(fn, ref);
-        return ref;
-    }
-
-    private static Task chunk(Task.FunctionRef ref, Iterator<?> inputs, int chunksize, long firstIndex) {
-        return chunk(ref, inputs, chunksize, firstIndex, null);
-    }
-
-    /**
-     * Reads up to {@code chunksize} inputs into one task. When reading or encoding an input
-     * throws, the exception propagates if {@code failure} is null; otherwise it is stored there
-     * and the chunk ends with the inputs read before it (null when there are none).
-     */
-    private static Task chunk(Task.FunctionRef ref, Iterator<?> inputs, int chunksize, long firstIndex,
-                              RuntimeException[] failure) {
-        WireBuffer args = new WireBuffer((int) Math.min(9L * chunksize + 16, 1 << 20)); // fits a chunk of longs
-        int n = 0;
+        lock.lock();
         try {
-            while (n < chunksize && inputs.hasNext()) {
-                int mark = args.size();
-                try {
-                    Codec.encode(args, inputs.next(), "input", firstIndex + n);
-                } catch (RuntimeException e) {
-                    args.truncate(mark);
-                    throw e;
-                }
-                n++;
-            }
-        } catch (RuntimeException e) {
-            if (failure == null) throw e;
-            failure[0] = e;
-            if (n == 0) return null;
+            Task.FunctionRef known = functionsByIdentity.get(fn);
+            if (known != null) return known;
+        } finally {
+            lock.unlock();
         }
-        return new Task(ref, n, args.toByteArray(), firstIndex);
+        // Serialized outside the lock: it runs the function's own serialization code and may be slow.
+        byte[] bytes = Codec.serialize(fn, "the task");
+        lock.lock();
+        try {
+            Task.FunctionRef ref = functionsByContent.computeIfAbsent(ByteBuffer.wrap(bytes),
+                    k -> new Task.FunctionRef(functionsByContent.size(), bytes));
+            functionsByIdentity.put(fn, ref);
+            return ref;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    private static void requireChunksize(int chunksize) {
+    static void requireChunksize(int chunksize) {
         if (chunksize < 1) throw new IllegalArgumentException("chunksize must be at least 1, not " + chunksize);
     }
 
-    private void enqueue(List<Task> tasks) {
+    void enqueue(List<Task> tasks) {
         lock.lock();
         try {
             if (broken != null) throw new IllegalStateException("process pool is broken: " + broken.getMessage(), broken);
             if (state != State.RUNNING) throw new IllegalStateException("process pool is closed");
             for (Task t : tasks) {
                 t.id = nextTaskId++;
-                pending.add(t);
+                dispatcher.pending.add(t);
             }
-            outstanding += tasks.size();
+            dispatcher.outstanding += tasks.size();
             dispatchLocked();
         } finally {
             lock.unlock();
@@ -581,63 +560,16 @@ public final class ProcessPool implements AutoCloseable {
         pumpAll();
     }
 
-    private static void cancel(List<Task> tasks) {
-        for (Task t : tasks) t.future.cancel(false);
-    }
-
     /** Waits for a task and appends its results, throwing its failure unwrapped. */
     @SuppressWarnings("unchecked")
     private static <R> void addResults(Task t, List<R> into) {
-        for (Object v : await(t)) into.add((R) v);
-    }
-
-    private static Object[] await(Task t) {
-        try {
-            return t.future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for a task");
-        }
+        for (Object v : t.await()) into.add((R) v);
     }
 
     // ---- dispatch (under the lock) ----
 
     private void dispatchLocked() {
-        while (!pending.isEmpty()) {
-            Task t = pending.peek();
-            if (t.future.isDone()) { // cancelled by its caller
-                pending.poll();
-                outstanding--;
-                continue;
-            }
-            WorkerHandle best = null;
-            for (WorkerHandle w : workers) {
-                if (w.state != WorkerHandle.State.READY) continue;
-                boolean room = w.sent.size() < w.window();
-                if (room && (best == null || w.sent.size() < best.sent.size())) best = w;
-            }
-            if (best == null) return;
-            pending.poll();
-            t.frameBytes = frameBytes(best, t);
-            t.sendFunction = best.functions.add(t.function.id());
-            t.sentNanos = System.nanoTime();
-            best.unansweredBytes += t.frameBytes;
-            t.fitsInPipe = best.sent.isEmpty() || best.unansweredBytes <= PIPE_BUDGET;
-            best.sent.add(t);
-            best.outbox.add(t);
-            if (maxTasksPerChild > 0 && ++best.tasksAssigned >= maxTasksPerChild) {
-                best.state = WorkerHandle.State.RETIRING;
-                spawnLocked();
-            }
-        }
-    }
-
-    private static int frameBytes(WorkerHandle w, Task t) {
-        int fn = w.functions.contains(t.function.id()) ? 0 : 9 + t.function.bytes().length;
-        return fn + 21 + t.args.length;
+        for (int retiring = dispatcher.dispatch(workers); retiring > 0; retiring--) spawnLocked();
     }
 
     private void pumpAll() {
@@ -650,7 +582,7 @@ public final class ProcessPool implements AutoCloseable {
         int index = nextWorkerIndex++;
         Process process;
         try {
-            process = new ProcessBuilder(JvmCommand.of(jvmOptions, "pool")).start();
+            process = new ProcessBuilder(JvmCommand.worker(jvmOptions, "pool")).start();
         } catch (IOException e) {
             broken = new UncheckedIOException("cannot start worker " + index + ": " + e.getMessage(), e);
             changed.signalAll();
@@ -774,13 +706,13 @@ public final class ProcessPool implements AutoCloseable {
             w.observe(now - Math.max(t.sentNanos, w.lastResultNanos));
             w.lastResultNanos = now;
             w.unansweredBytes -= t.frameBytes;
-            outstanding--;
+            dispatcher.outstanding--;
             if (w.state == WorkerHandle.State.RETIRING && w.sent.isEmpty()) {
                 w.stopRequested = true;
                 retire = true;
             }
             dispatchLocked();
-            if (outstanding == 0) changed.signalAll();
+            if (dispatcher.outstanding == 0) changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -822,9 +754,9 @@ public final class ProcessPool implements AutoCloseable {
         lock.lock();
         try {
             if (broken == null) broken = failure;
-            failed = new ArrayList<>(pending);
-            pending.clear();
-            outstanding -= failed.size();
+            failed = new ArrayList<>(dispatcher.pending);
+            dispatcher.pending.clear();
+            dispatcher.outstanding -= failed.size();
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -849,9 +781,9 @@ public final class ProcessPool implements AutoCloseable {
             w.sent.clear();
             if (!w.retiredItself && !orphans.isEmpty()) {
                 running = orphans.removeFirst();
-                outstanding--;
+                dispatcher.outstanding--;
             }
-            for (int i = orphans.size() - 1; i >= 0; i--) pending.addFirst(orphans.get(i));
+            for (int i = orphans.size() - 1; i >= 0; i--) dispatcher.pending.addFirst(orphans.get(i));
             if (!w.stopRequested) {
                 if (!wasReady) {
                     startFailure = new IllegalStateException(w.name() + " exited with status " + status
@@ -860,7 +792,7 @@ public final class ProcessPool implements AutoCloseable {
                     spawnLocked();
                 }
             }
-            if (outstanding == 0) changed.signalAll();
+            if (dispatcher.outstanding == 0) changed.signalAll();
             dispatchLocked();
             changed.signalAll();
         } finally {
@@ -909,99 +841,6 @@ public final class ProcessPool implements AutoCloseable {
         /** Starts the workers and waits until every one is ready. */
         public ProcessPool start() {
             return new ProcessPool(this);
-        }
-    }
-
-    /**
-     * The iterator behind {@link #imap} and {@link #imapUnordered}: it reads inputs and submits
-     * chunks only while fewer than {@code maxInFlight} are sent but unconsumed.
-     */
-    private final class LazyMap<T, R> implements Iterator<R> {
-        private final Task.FunctionRef ref;
-        private final Iterator<? extends T> inputs;
-        private final int chunksize;
-        private final int maxInFlight;
-        private final boolean ordered;
-        private final ArrayDeque<Task> inFlight = new ArrayDeque<>();
-        private final java.util.concurrent.LinkedBlockingQueue<Task> done = new java.util.concurrent.LinkedBlockingQueue<>();
-        private Object[] current = new Object[0];
-        private int position;
-        private long nextIndex;
-        /** An exception of the input iterator, thrown once the results before it are consumed. */
-        private final RuntimeException[] inputFailure = new RuntimeException[1];
-        private boolean exhausted;
-
-        LazyMap(SerializableFunction<? super T, ? extends R> fn, Iterable<? extends T> inputs, int chunksize,
-                int maxInFlight, boolean ordered) {
-            this.ref = functionRef(fn);
-            this.inputs = Objects.requireNonNull(inputs, "inputs").iterator();
-            requireChunksize(chunksize);
-            if (maxInFlight < 1) throw new IllegalArgumentException("maxInFlight must be at least 1, not " + maxInFlight);
-            this.chunksize = chunksize;
-            this.maxInFlight = maxInFlight;
-            this.ordered = ordered;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (position < current.length) return true;
-            topUp();
-            if (inFlight.isEmpty() && inputFailure[0] != null) {
-                // Python's rule: the results of the inputs read before the failing one come first.
-                RuntimeException e = inputFailure[0];
-                inputFailure[0] = null;
-                exhausted = true;
-                throw e;
-            }
-            while (position >= current.length && !inFlight.isEmpty()) {
-                Task t;
-                if (ordered) {
-                    t = inFlight.poll();
-                } else {
-                    try {
-                        t = done.take();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        cancel(List.copyOf(inFlight));
-                        throw new CancellationException("interrupted while waiting for a task");
-                    }
-                    inFlight.remove(t);
-                }
-                try {
-                    current = await(t);
-                } catch (RuntimeException e) {
-                    cancel(List.copyOf(inFlight));
-                    inFlight.clear();
-                    throw e;
-                }
-                position = 0;
-                topUp();
-            }
-            if (position >= current.length && inputFailure[0] != null) return hasNext();
-            return position < current.length;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public R next() {
-            if (!hasNext()) throw new java.util.NoSuchElementException();
-            R r = (R) current[position];
-            current[position++] = null;
-            return r;
-        }
-
-        private void topUp() {
-            List<Task> batch = new ArrayList<>();
-            while (!exhausted && inputFailure[0] == null && inFlight.size() + batch.size() < maxInFlight) {
-                Task t = chunk(ref, inputs, chunksize, nextIndex, inputFailure);
-                if (t == null || t.count == 0) break;
-                nextIndex += t.count;
-                batch.add(t);
-            }
-            if (batch.isEmpty()) return;
-            inFlight.addAll(batch);
-            if (!ordered) for (Task t : batch) t.future.whenComplete((v, e) -> done.add(t));
-            enqueue(batch);
         }
     }
 }

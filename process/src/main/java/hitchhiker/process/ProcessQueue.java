@@ -29,6 +29,12 @@ import java.util.concurrent.TimeoutException;
  * client's {@code close} does nothing, since the queue is shared by every task in that JVM. A client
  * whose owner died gets an {@link IllegalStateException} saying so, within about 20 ms.
  *
+ * <p>Memory consistency effects: as with a {@link java.util.concurrent.BlockingQueue} in one JVM,
+ * actions in a thread prior to putting an item <i>happen-before</i> actions subsequent to the
+ * get of that item in another thread of the same JVM. Between JVMs an item is a copy: what the
+ * getter sees is the item as it was encoded at the put, complete (the ring publishes a message
+ * with a release store after copying it, and a get reads it after an acquire load).
+ *
  * @param <T> the item type
  */
 public sealed class ProcessQueue<T> implements Serializable, AutoCloseable permits JoinableQueue {

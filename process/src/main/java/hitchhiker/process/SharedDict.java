@@ -1,7 +1,6 @@
 package hitchhiker.process;
 
 import java.io.Serial;
-import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -12,59 +11,52 @@ import java.util.Map;
  * @param <K> the key type
  * @param <V> the value type
  */
-public final class SharedDict<K, V> implements Serializable {
+public final class SharedDict<K, V> extends ManagedProxy {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final ManagedObject handle;
-
     SharedDict(ManagedObject handle) {
-        this.handle = handle;
+        super(handle);
     }
 
     /** The value for {@code key}, or null. */
-    @SuppressWarnings("unchecked")
     public V get(K key) {
-        return (V) handle.call(ManagedObject.Op.GET, key);
+        return call(ManagedObject.Op.GET, key);
     }
 
     /** Sets the value for {@code key}; returns the previous one, or null. */
-    @SuppressWarnings("unchecked")
     public V put(K key, V value) {
-        return (V) handle.call(ManagedObject.Op.PUT, key, value);
+        return call(ManagedObject.Op.PUT, key, value);
     }
 
     /** Removes {@code key}; returns its value, or null. */
-    @SuppressWarnings("unchecked")
     public V remove(K key) {
-        return (V) handle.call(ManagedObject.Op.REMOVE, key);
+        return call(ManagedObject.Op.REMOVE, key);
     }
 
     /** Whether {@code key} has a value. */
     public boolean containsKey(K key) {
-        return (Boolean) handle.call(ManagedObject.Op.CONTAINS, key);
+        return call(ManagedObject.Op.CONTAINS, key);
     }
 
     /** Atomically adds {@code delta} to the number at {@code key} (absent: starts from {@code delta}); returns the sum. */
-    @SuppressWarnings("unchecked")
     public V addTo(K key, V delta) {
-        return (V) handle.call(ManagedObject.Op.MERGE_ADD, key, delta);
+        return call(ManagedObject.Op.MERGE_ADD, key, delta);
     }
 
     /** The number of keys. */
     public int size() {
-        return (Integer) handle.call(ManagedObject.Op.SIZE);
+        return call(ManagedObject.Op.SIZE);
     }
 
     /** Removes every key. */
     public void clear() {
-        handle.call(ManagedObject.Op.CLEAR);
+        call(ManagedObject.Op.CLEAR);
     }
 
     /** A copy of the whole dictionary, in insertion order. */
-    @SuppressWarnings("unchecked")
     public Map<K, V> copy() {
-        return (Map<K, V>) handle.call(ManagedObject.Op.COPY);
+        return call(ManagedObject.Op.COPY);
     }
 }

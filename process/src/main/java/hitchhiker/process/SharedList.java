@@ -1,7 +1,6 @@
 package hitchhiker.process;
 
 import java.io.Serial;
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,53 +9,47 @@ import java.util.List;
  *
  * @param <T> the element type
  */
-public final class SharedList<T> implements Serializable {
+public final class SharedList<T> extends ManagedProxy {
 
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final ManagedObject handle;
-
     SharedList(ManagedObject handle) {
-        this.handle = handle;
+        super(handle);
     }
 
     /** Appends an element. */
     public void add(T element) {
-        handle.call(ManagedObject.Op.APPEND, element);
+        call(ManagedObject.Op.APPEND, element);
     }
 
     /** The element at {@code index}. */
-    @SuppressWarnings("unchecked")
     public T get(int index) {
-        return (T) handle.call(ManagedObject.Op.GET_AT, index);
+        return call(ManagedObject.Op.GET_AT, index);
     }
 
     /** Replaces the element at {@code index}; returns the old one. */
-    @SuppressWarnings("unchecked")
     public T set(int index, T element) {
-        return (T) handle.call(ManagedObject.Op.SET_AT, index, element);
+        return call(ManagedObject.Op.SET_AT, index, element);
     }
 
     /** Removes the element at {@code index}; returns it. */
-    @SuppressWarnings("unchecked")
     public T remove(int index) {
-        return (T) handle.call(ManagedObject.Op.REMOVE_AT, index);
+        return call(ManagedObject.Op.REMOVE_AT, index);
     }
 
     /** The number of elements. */
     public int size() {
-        return (Integer) handle.call(ManagedObject.Op.SIZE);
+        return call(ManagedObject.Op.SIZE);
     }
 
     /** Removes every element. */
     public void clear() {
-        handle.call(ManagedObject.Op.CLEAR);
+        call(ManagedObject.Op.CLEAR);
     }
 
     /** A copy of the whole list. */
-    @SuppressWarnings("unchecked")
     public List<T> copy() {
-        return (List<T>) handle.call(ManagedObject.Op.COPY);
+        return call(ManagedObject.Op.COPY);
     }
 }

@@ -26,6 +26,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * JVM). Reads and writes are volatile and the update methods are atomic (hardware atomics on the
  * shared page), so counters updated from many processes add up exactly; use {@code compareAndSet}
  * for anything more.
+ *
+ * <p>Memory consistency effects of the shared values ({@link SharedInt}, {@link SharedLong},
+ * {@link SharedDouble} and the arrays' elements): each read and write is a volatile access of the
+ * shared page, in every JVM. Within a JVM, actions in a thread prior to a write (or an atomic
+ * update) <i>happen-before</i> actions in another thread that follow a read of the value it wrote.
+ * Across JVMs the access to the value itself is ordered the same way (hardware atomics and fences on
+ * the same physical page), but only values in shared memory travel: other state must be sent too.
  */
 public abstract sealed class SharedMemory implements Serializable, AutoCloseable
         permits SharedInt, SharedLong, SharedDouble, SharedIntArray, SharedLongArray, SharedDoubleArray,

@@ -103,6 +103,7 @@ final class SharedRing {
                     // The common case: room now, and no wrap: one copy, one publication.
                     data.set(LENGTH, at, message.length);
                     MemorySegment.copy(message, 0, data, ValueLayout.JAVA_BYTE, at + 4, message.length);
+                    // Release: the bytes copied above are visible to a consumer that acquire-loads this tail.
                     LONG.setRelease(header, TAIL_AT, tail + need);
                     LONG.getAndAdd(header, COUNT_AT, 1L);
                     return true;
@@ -142,6 +143,7 @@ final class SharedRing {
             if (!lockShared(CONSUMER_AT, deadline, false)) return null;
             try {
                 long head = (long) LONG.getVolatile(header, HEAD_AT);
+                // Acquire: pairs with the producer's release of the tail, so the bytes before it are there.
                 long available = (long) LONG.getAcquire(header, TAIL_AT) - head;
                 long at = head & mask;
                 if (available >= 4 && at + 4 <= capacity) {
@@ -150,12 +152,14 @@ final class SharedRing {
                         // The common case: the whole message is there, unwrapped.
                         byte[] message = new byte[n];
                         MemorySegment.copy(data, ValueLayout.JAVA_BYTE, at + 4, message, 0, n);
+                        // Release: the copy out is done before a producer, acquiring the head, reuses the room.
                         LONG.setRelease(header, HEAD_AT, head + 4 + n);
                         LONG.getAndAdd(header, COUNT_AT, -1L);
                         return message;
                     }
                 }
                 Waiter w = new Waiter();
+                // Acquire loads of the tail here and below: as above, the published bytes come with it.
                 while ((long) LONG.getAcquire(header, TAIL_AT) - head < 4) {
                     if (flags() != 0 || w.peerGone) {
                         requireOpen(NO_TAKES);
@@ -189,6 +193,7 @@ final class SharedRing {
         for (; ; ) {
             requireOpen(NO_TAKES);
             long head = (long) LONG.getVolatile(header, HEAD_AT);
+            // Acquire: a message seen here is readable in full by the take that follows.
             if ((long) LONG.getAcquire(header, TAIL_AT) != head || (flags() & NO_PUTS) != 0 || w.peerGone) return true;
             if (!w.pause(deadline, false)) return false;
         }
@@ -236,6 +241,7 @@ final class SharedRing {
     // ---- the data area ----
 
     private long free(long tail) {
+        // Acquire: pairs with the consumer's release of the head, so the room it freed is no longer read.
         return capacity - (tail - (long) LONG.getAcquire(header, HEAD_AT));
     }
 
@@ -255,6 +261,7 @@ final class SharedRing {
             tail += n;
             off += n;
             len -= n;
+            // Release: this piece's bytes are visible to the consumer that acquire-loads the tail.
             LONG.setRelease(header, TAIL_AT, tail);
         }
         return tail;
@@ -265,6 +272,7 @@ final class SharedRing {
         int off = 0;
         while (off < len) {
             long available;
+            // Acquire: pairs with copyIn's release of the tail.
             while ((available = (long) LONG.getAcquire(header, TAIL_AT) - head) == 0) {
                 requireOpen(NO_TAKES);
                 // Streaming a large message: its producer must still be there.
@@ -283,6 +291,7 @@ final class SharedRing {
             if (n > first) MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, dst, off + first, n - first);
             head += n;
             off += n;
+            // Release: this piece is copied out before copyIn, acquiring the head, overwrites it.
             LONG.setRelease(header, HEAD_AT, head);
         }
         return head;

@@ -1,6 +1,10 @@
 package hitchhiker.process;
 
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One unit of work for a worker: a function and a chunk of encoded arguments. Its future holds
@@ -28,6 +32,51 @@ final class Task {
         this.count = count;
         this.args = args;
         this.firstIndex = firstIndex;
+    }
+
+    /**
+     * Reads up to {@code chunksize} inputs into one task. When reading or encoding an input
+     * throws, the exception propagates if {@code failure} is null; otherwise it is stored there
+     * and the chunk ends with the inputs read before it (null when there are none).
+     */
+    static Task chunk(FunctionRef ref, Iterator<?> inputs, int chunksize, long firstIndex, RuntimeException[] failure) {
+        WireBuffer args = new WireBuffer((int) Math.min(9L * chunksize + 16, 1 << 20)); // fits a chunk of longs
+        int n = 0;
+        try {
+            while (n < chunksize && inputs.hasNext()) {
+                int mark = args.size();
+                try {
+                    Codec.encode(args, inputs.next(), "input", firstIndex + n);
+                } catch (RuntimeException e) {
+                    args.truncate(mark);
+                    throw e;
+                }
+                n++;
+            }
+        } catch (RuntimeException e) {
+            if (failure == null) throw e;
+            failure[0] = e;
+            if (n == 0) return null;
+        }
+        return new Task(ref, n, args.toByteArray(), firstIndex);
+    }
+
+    /** Waits for the results, throwing the task's failure unwrapped. */
+    Object[] await() {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for a task");
+        }
+    }
+
+    /** Cancels the tasks not yet done; one queued but not sent is then dropped by the dispatcher. */
+    static void cancel(List<Task> tasks) {
+        for (Task t : tasks) t.future.cancel(false);
     }
 
     /** A function serialized once, with the id workers cache it under. */

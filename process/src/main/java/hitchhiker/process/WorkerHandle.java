@@ -133,18 +133,8 @@ final class WorkerHandle {
     }
 
     private void write(Task t) throws IOException {
-        if (t.sendFunction) {
-            out.write(Protocol.FUNCTION);
-            out.writeInt(t.function.id());
-            out.writeInt(t.function.bytes().length);
-            out.write(t.function.bytes());
-        }
-        out.write(Protocol.TASK);
-        out.writeLong(t.id);
-        out.writeInt(t.function.id());
-        out.writeInt(t.count);
-        out.writeInt(t.args.length);
-        out.write(t.args);
+        if (t.sendFunction) Protocol.writeFunction(out, t.function.id(), t.function.bytes());
+        Protocol.writeTask(out, t.id, t.function.id(), t.count, t.args);
     }
 
     /** Lets the writer thread end once the worker is gone. */

@@ -1,7 +1,5 @@
 package hitchhiker.process;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,19 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The rest of Python's {@code Pool} API: starmap, map_async, starmap_async, apply, apply_async, and a dropped pool. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class PoolApiTest {
-
-    static ProcessPool pool;
-
-    @BeforeAll
-    static void start() {
-        pool = new ProcessPool(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        pool.close();
-    }
+class PoolApiTest extends TwoWorkerPoolTests {
 
     @Test
     void starmapAppliesTheFunctionToEachPairInOrder() {

@@ -1,7 +1,5 @@
 package hitchhiker.process;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,19 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class ProcessPoolTest {
-
-    static ProcessPool pool;
-
-    @BeforeAll
-    static void start() {
-        pool = new ProcessPool(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        pool.close();
-    }
+class ProcessPoolTest extends TwoWorkerPoolTests {
 
     static int square(int x) {
         return x * x;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -16,10 +15,8 @@ final class Processes {
 
     /** Starts {@code main} in a new JVM with this JVM's class path and flags, as a worker would be. */
     static Process startJvm(Class<?> main) throws IOException {
-        List<String> cmd = new ArrayList<>(JvmCommand.of(List.of(), "unused"));
-        int at = cmd.indexOf(WorkerMain.class.getName());
-        cmd.subList(at, cmd.size()).clear();
-        cmd.add(main.getName());
+        List<String> cmd = JvmCommand.create().options(JvmCommand.CHILD_FLAGS)
+                .options(JvmCommand.toolkitFlagsInEffect()).main(main, List.of());
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 

@@ -1,7 +1,5 @@
 package hitchhiker.process;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,19 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Lock, RLock, Semaphore, Event, Condition and Barrier across JVMs, against Python's documented behaviour. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class SynchronizationTest {
-
-    static ProcessPool pool;
-
-    @BeforeAll
-    static void start() {
-        pool = new ProcessPool(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        pool.close();
-    }
+class SynchronizationTest extends TwoWorkerPoolTests {
 
     @Test
     void aLockMakesReadModifyWriteAcrossProcessesExact() throws Exception {

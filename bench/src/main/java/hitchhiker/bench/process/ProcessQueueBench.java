@@ -1,6 +1,7 @@
 package hitchhiker.bench.process;
 
 import hitchhiker.process.Connection;
+import hitchhiker.process.JvmCommand;
 import hitchhiker.process.JvmProcess;
 import hitchhiker.process.Pipe;
 import hitchhiker.process.ProcessEvent;
@@ -260,11 +261,9 @@ public final class ProcessQueueBench {
         try {
             // The training run: one worker started as the pool starts it, told to start and stop. The
             // JVM writes the cache as it exits (which takes seconds: longer than a pool waits for it).
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-XX:-UsePerfData", "--add-modules=jdk.incubator.vector",
-                    "--enable-native-access=ALL-UNNAMED", "-XX:AOTCacheOutput=" + cache,
-                    "-cp", System.getProperty("java.class.path"), "hitchhiker.process.WorkerMain", "pool",
-                    Long.toString(ProcessHandle.current().pid())));
+            List<String> cmd = JvmCommand.create().options(JvmCommand.CHILD_FLAGS).options(JvmCommand.toolkitFlags())
+                    .options(List.of("-XX:AOTCacheOutput=" + cache))
+                    .main("hitchhiker.process.WorkerMain", List.of("pool", Long.toString(ProcessHandle.current().pid())));
             Process training = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             try (var in = new java.io.DataOutputStream(training.getOutputStream())) {
                 in.write(1); // INIT, with no initializer: the worker says READY, then sees EOF and exits

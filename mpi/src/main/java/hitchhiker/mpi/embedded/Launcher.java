@@ -133,9 +133,9 @@ public final class Launcher {
             Fabric watch = Fabric.observe(fabricFile);
             LinkedBlockingQueue<Integer> exited = new LinkedBlockingQueue<>();
             for (int r = 0; r < np; r++) {
-                ProcessBuilder pb = new ProcessBuilder(JvmCommand.forRank(mainClass, args, options.jvmFlags(), options.classPath()));
+                ProcessBuilder pb = new ProcessBuilder(RankCommand.forRank(mainClass, args, options.jvmFlags(), options.classPath()));
                 Map<String, String> env = pb.environment();
-                JvmCommand.clearLaunchEnv(env);
+                RankCommand.clearLaunchEnv(env);
                 env.put(LaunchEnv.RANK, Integer.toString(r));
                 env.put(LaunchEnv.SIZE, Integer.toString(np));
                 env.put(LaunchEnv.FABRIC, fabricFile.toString());

@@ -73,9 +73,9 @@ final class Spawner {
         List<Process> children = new ArrayList<>();
         try {
             for (int r = 0; r < count; r++) {
-                ProcessBuilder pb = new ProcessBuilder(JvmCommand.forRank(mainClass, args, List.of(), List.of()));
+                ProcessBuilder pb = new ProcessBuilder(RankCommand.forRank(mainClass, args, List.of(), List.of()));
                 Map<String, String> env = pb.environment();
-                JvmCommand.clearLaunchEnv(env);
+                RankCommand.clearLaunchEnv(env);
                 env.put(LaunchEnv.RANK, Integer.toString(r));
                 env.put(LaunchEnv.SIZE, Integer.toString(count));
                 env.put(LaunchEnv.FABRIC, childWorld.toString());

@@ -165,7 +165,7 @@ class LauncherTest {
     private void killAndExpectNoLeftovers(boolean killTheLaunchersParent) throws Exception {
         Process parent = new ProcessBuilder("sleep", "120").start();
         try {
-            ProcessBuilder pb = new ProcessBuilder(JvmCommand.forRank(LaunchMain.class.getName(), List.of("2", WaitsForever.class.getName()),
+            ProcessBuilder pb = new ProcessBuilder(RankCommand.forRank(LaunchMain.class.getName(), List.of("2", WaitsForever.class.getName()),
                     List.of(), List.of()));
             pb.command().remove("hitchhiker.mpi.RankMain");  // run LaunchMain itself, not as a rank
             pb.environment().put("HHG_SCRIPT_PID", Long.toString(parent.pid()));
