@@ -2,22 +2,14 @@ package hitchhiker.cli;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ExecCommandTest {
 
-    record Outcome(int code, String out, String err) {
-    }
-
     static Outcome hhg(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code = Hhg.execute(FakeExamples.catalogue(), args, new PrintStream(out, true), new PrintStream(err, true));
-        return new Outcome(code, out.toString(), err.toString());
+        return Outcome.of(FakeExamples.catalogue(), List.of(args));
     }
 
     /** A rank program as a user would write one. */
@@ -58,12 +50,9 @@ class ExecCommandTest {
 
     @Test
     void aBadArgumentForAnMpiExampleIsOneLineAndExitTwoBeforeAnyRankStarts() {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code = Hhg.execute(hitchhiker.examples.Catalogue.guide(), new String[] {"exec", "part4.pi", "n=abc"},
-                new PrintStream(out, true), new PrintStream(err, true));
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString().strip()).startsWith("hhg: parameter 'n': 'abc' is not allowed").doesNotContain("\n");
+        Outcome o = Outcome.of(hitchhiker.examples.Catalogue.guide(), List.of("exec", "part4.pi", "n=abc"));
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip()).startsWith("hhg: parameter 'n': 'abc' is not allowed").doesNotContain("\n");
     }
 
     @Test

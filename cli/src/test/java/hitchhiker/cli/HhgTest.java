@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +16,7 @@ class HhgTest {
     @TempDir
     Path dir;
 
-    record Outcome(int code, String out, String err) {
-    }
-
     Outcome hhg(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of(args));
         if (all.size() > 0 && (all.get(0).equals("run") || all.get(0).equals("tour"))) {
             all.add("--out");
@@ -33,9 +26,7 @@ class HhgTest {
             all.add("--report");
             all.add(dir.resolve("report").toString());
         }
-        int code = Hhg.execute(FakeExamples.catalogue(), all.toArray(String[]::new),
-                new PrintStream(out, true), new PrintStream(err, true));
-        return new Outcome(code, out.toString(), err.toString());
+        return Outcome.of(FakeExamples.catalogue(), all);
     }
 
     @Test

@@ -2,10 +2,10 @@ package hitchhiker.cli;
 
 import hitchhiker.examples.Catalogue;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,14 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(60)
 class MpirunCommandTest {
 
-    record Outcome(int code, String out, String err) {
-    }
-
     static Outcome hhg(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code = Hhg.execute(Catalogue.guide(), args, new PrintStream(out, true), new PrintStream(err, true));
-        return new Outcome(code, out.toString(), err.toString());
+        return Outcome.of(Catalogue.guide(), List.of(args));
     }
 
     @Test

@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,17 +17,10 @@ class ScaleCommandTest {
     @TempDir
     Path dir;
 
-    record Outcome(int code, String out, String err) {
-    }
-
     Outcome hhg(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--out", dir.resolve("out").toString(), "--report", dir.resolve("report").toString()));
-        int code = Hhg.execute(FakeExamples.catalogue(), all.toArray(String[]::new),
-                new PrintStream(out, true), new PrintStream(err, true));
-        return new Outcome(code, out.toString(), err.toString());
+        return Outcome.of(FakeExamples.catalogue(), all);
     }
 
     @Test
@@ -88,14 +79,11 @@ class ScaleCommandTest {
     @Test
     void aReportThatCannotBeWrittenDoesNotLoseTheToursResults() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code = Hhg.execute(FakeExamples.catalogue(), new String[] {"tour", "--quick", "--repeat", "1", "--part", "1",
-                "--out", dir.resolve("out").toString(), "--report", notADirectory.toString()},
-                new PrintStream(out, true), new PrintStream(err, true));
+        Outcome o = Outcome.of(FakeExamples.catalogue(), List.of("tour", "--quick", "--repeat", "1", "--part", "1",
+                "--out", dir.resolve("out").toString(), "--report", notADirectory.toString()));
         // Checked before any work: exit 2, one line.
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("hhg: --report " + notADirectory);
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("hhg: --report " + notADirectory);
     }
 
     @Test
