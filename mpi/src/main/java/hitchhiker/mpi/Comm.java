@@ -512,6 +512,7 @@ public class Comm implements AutoCloseable {
         if (isInter() && root == Mpi.PROC_NULL) return;
         if (receiver) {
             Objects.requireNonNull(recv, "the root of reduce needs a receive buffer");
+            op.requireDefinedFor(recv.type());
             if (send == Buffer.IN_PLACE) send = copyOf(recv);
             MemorySegment in = isInter() ? MemorySegment.NULL : Objects.requireNonNull(send, "send").segment();
             long bytes = isInter() ? recv.segment().byteSize() : in.byteSize();
@@ -519,6 +520,7 @@ public class Comm implements AutoCloseable {
             channel.reduce(in, recv.segment().asSlice(0, bytes), recv.type(), op, root);
         } else {
             Objects.requireNonNull(send, "send");
+            op.requireDefinedFor(send.type());
             channel.reduce(send.segment(), MemorySegment.NULL, send.type(), op, root);
         }
     }
@@ -530,6 +532,7 @@ public class Comm implements AutoCloseable {
         if (send == Buffer.IN_PLACE) send = copyOf(recv);
         requireRoom(recv, send.segment().byteSize(), "allreduce's receive buffer");
         if (send.type() != recv.type()) throw new IllegalArgumentException("send is " + send.type() + ", recv " + recv.type());
+        op.requireDefinedFor(send.type());
         channel.allreduce(send.segment(), recv.segment().asSlice(0, send.segment().byteSize()), send.type(), op);
     }
 
@@ -550,6 +553,7 @@ public class Comm implements AutoCloseable {
         if (send == Buffer.IN_PLACE) send = copyOf(recv);
         requireRoom(recv, send.segment().byteSize(), (exclusive ? "exscan" : "scan") + "'s receive buffer");
         requireSameType(send, recv);
+        op.requireDefinedFor(send.type());
         channel.scan(send.segment(), recv.segment().asSlice(0, send.segment().byteSize()), send.type(), op, exclusive);
     }
 
@@ -577,6 +581,7 @@ public class Comm implements AutoCloseable {
         Objects.requireNonNull(send, "send");
         Objects.requireNonNull(recv, "recv");
         if (counts.length != size()) throw new IllegalArgumentException("reduce_scatter needs one count per rank: " + counts.length + " for " + size());
+        op.requireDefinedFor(send.type());
         long total = Arrays.stream(counts).asLongStream().sum();
         if (send.count() != total) throw new IllegalArgumentException("reduce_scatter's send buffer has " + send.count() + " elements, the counts add up to " + total);
         requireRoom(recv, (long) counts[rank()] * send.type().bytes(), "reduce_scatter's receive buffer");
