@@ -64,6 +64,19 @@ final class EmbeddedChannel implements Channel {
         return engine.send(endpoint, view, context, tag, view.participant(dest), data);
     }
 
+    /** Blocking send: straight into the ring when it can ({@link Engine#sendNow}), else as {@link #isend}. */
+    @Override
+    public void send(MemorySegment data, int dest, int tag) {
+        if (dest != PROC_NULL && engine.sendNow(endpoint, context, tag, view.participant(dest), data)) return;
+        isend(data, dest, tag).await();
+    }
+
+    /** An object message is framed as a buffer message here ({@link Channel#isendAnySize}'s default): the same fast path. */
+    @Override
+    public void sendAnySize(MemorySegment data, int dest, int tag) {
+        send(data, dest, tag);
+    }
+
     @Override
     public Request issend(MemorySegment data, int dest, int tag) {
         if (dest == PROC_NULL) return Completed.of(new Status(PROC_NULL, tag, 0));

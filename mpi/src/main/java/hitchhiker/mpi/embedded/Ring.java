@@ -72,6 +72,21 @@ final class Ring {
         LONG.setRelease(memory, TAIL, tail + 16);
     }
 
+    /**
+     * Writes a whole message (header, payload and {@code pad} bytes of padding; together at most
+     * {@link #writable()}) and publishes it with one release store: the consumer, polling the
+     * tail, sees one change rather than three, and never a header without its payload.
+     */
+    void writeMessage(int context, int tag, MemorySegment src, long length, long pad) {
+        long tail = (long) LONG.getOpaque(memory, TAIL);
+        long at = tail & mask;
+        data.set(ValueLayout.JAVA_INT, at, context);
+        data.set(ValueLayout.JAVA_INT, at + 4, tag);
+        data.set(ValueLayout.JAVA_LONG, at + 8, length);
+        if (length > 0) copyIn(src, 0, tail + 16, length);
+        LONG.setRelease(memory, TAIL, tail + 16 + length + pad);
+    }
+
     /** Skips {@code length} bytes of padding (at most {@link #writable()}). */
     void pad(long length) {
         long tail = (long) LONG.getOpaque(memory, TAIL);
@@ -106,6 +121,11 @@ final class Ring {
 
     long headerLength() {
         return data.get(ValueLayout.JAVA_LONG, headIndex() + 8);
+    }
+
+    /** Copies {@code length} readable bytes from {@code offset} past the head into {@code dst}, freeing nothing. */
+    void peek(long offset, MemorySegment dst, long length) {
+        copyOut((long) LONG.getOpaque(memory, HEAD) + offset, dst, 0, length);
     }
 
     /** Copies {@code length} readable bytes into {@code dst} (or drops them when {@code dst} is null) and frees them. */
