@@ -40,6 +40,19 @@ import java.util.Optional;
  * {@link #spawn}), point-to-point ranks name the remote group, and a collective's root is
  * {@link Mpi#ROOT} in the root process, {@link Mpi#PROC_NULL} in its group-mates and the root's
  * rank in the remote group.
+ *
+ * <p><b>Threads.</b> A communicator may be used from several threads of one process at once (MPI's
+ * {@code MPI_THREAD_MULTIPLE}; the native backend as far as the library provides it): each call
+ * is atomic with respect to matching, and messages between one pair of ranks on one communicator
+ * never overtake one another. Collectives must still be called in the same order by every rank.
+ *
+ * <p><b>Memory consistency effects:</b> actions in a thread prior to sending a message (any send,
+ * blocking or not, objects or buffers) <i>happen-before</i> actions subsequent to the return of
+ * the receive that matches it, or to the completion of that receive's {@link Request}, in the
+ * receiving thread — when both ranks are threads of one JVM; between processes, the receiver
+ * sees at least the bytes the message carried. A buffer passed to a blocking send may be reused
+ * as soon as the send returns; one passed to a nonblocking send or receive may be touched again
+ * only after its request has completed.
  */
 public class Comm implements AutoCloseable {
 
@@ -185,7 +198,7 @@ public class Comm implements AutoCloseable {
     public <T> T bcast(T value, int root) {
         checkRoot(root);
         if (isInter() && root == Mpi.PROC_NULL) return value;
-        boolean sender = isInter() ? root == Mpi.ROOT : rank() == root;
+        boolean sender = channel.isRoot(root);
         MemorySegment bytes = sender ? Serial.serialize(value) : null;
         MemorySegment length = longs(1);
         if (sender) length.set(ValueLayout.JAVA_LONG, 0, bytes.byteSize());
@@ -199,7 +212,7 @@ public class Comm implements AutoCloseable {
     public <T> T scatter(List<? extends T> values, int root) {
         checkRoot(root);
         if (isInter() && root == Mpi.PROC_NULL) return null;
-        boolean sender = isInter() ? root == Mpi.ROOT : rank() == root;
+        boolean sender = channel.isRoot(root);
         int receivers = isInter() ? remoteSize() : size();
         MemorySegment all = MemorySegment.NULL;
         MemorySegment lengths = longs(receivers);
@@ -241,7 +254,7 @@ public class Comm implements AutoCloseable {
     public <T> List<T> gather(T value, int root) {
         checkRoot(root);
         if (isInter() && root == Mpi.PROC_NULL) return null;
-        boolean receiver = isInter() ? root == Mpi.ROOT : rank() == root;
+        boolean receiver = channel.isRoot(root);
         int senders = isInter() ? remoteSize() : size();
         MemorySegment bytes = isInter() && receiver ? MemorySegment.NULL : Serial.serialize(value);
         MemorySegment length = longs(1);
@@ -435,7 +448,7 @@ public class Comm implements AutoCloseable {
      */
     public void scatterBuffer(Buffer send, Buffer recv, int root) {
         checkRoot(root);
-        boolean sender = isInter() ? root == Mpi.ROOT : rank() == root;
+        boolean sender = channel.isRoot(root);
         int receivers = isInter() ? remoteSize() : size();
         if (recv == Buffer.IN_PLACE && sender && !isInter()) {
             // The root's own block stays where it is in send.
@@ -458,7 +471,7 @@ public class Comm implements AutoCloseable {
      */
     public void gatherBuffer(Buffer send, Buffer recv, int root) {
         checkRoot(root);
-        boolean receiver = isInter() ? root == Mpi.ROOT : rank() == root;
+        boolean receiver = channel.isRoot(root);
         if (send == Buffer.IN_PLACE && receiver && !isInter()) {
             // The root's own block is already where it belongs in recv.
             long block = recv.segment().byteSize() / size();
@@ -508,7 +521,7 @@ public class Comm implements AutoCloseable {
     public void reduceBuffer(Buffer send, Buffer recv, Op op, int root) {
         checkRoot(root);
         Objects.requireNonNull(op, "op");
-        boolean receiver = isInter() ? root == Mpi.ROOT : rank() == root;
+        boolean receiver = channel.isRoot(root);
         if (isInter() && root == Mpi.PROC_NULL) return;
         if (receiver) {
             Objects.requireNonNull(recv, "the root of reduce needs a receive buffer");

@@ -26,14 +26,18 @@ import java.util.function.LongBinaryOperator;
  */
 public final class Op implements ReduceOp {
 
-    public static final Op SUM = new Op("SUM", Builtin.SUM, true, null, null, null, null);
-    public static final Op PROD = new Op("PROD", Builtin.PROD, true, null, null, null, null);
-    public static final Op MIN = new Op("MIN", Builtin.MIN, true, null, null, null, null);
-    public static final Op MAX = new Op("MAX", Builtin.MAX, true, null, null, null, null);
+    // A predefined op's element-wise definition on doubles and on longs, side by side (ints, shorts
+    // and bytes reduce as longs).
+    public static final Op SUM = new Op("SUM", Builtin.SUM, true, null, (x, y) -> x + y, (x, y) -> x + y, null);
+    public static final Op PROD = new Op("PROD", Builtin.PROD, true, null, (x, y) -> x * y, (x, y) -> x * y, null);
+    public static final Op MIN = new Op("MIN", Builtin.MIN, true, null, Math::min, Math::min, null);
+    public static final Op MAX = new Op("MAX", Builtin.MAX, true, null, Math::max, Math::max, null);
     /** Logical and: on Booleans, or on numbers as C does (non-zero is true, the result is 1 or 0). */
-    public static final Op LAND = new Op("LAND", Builtin.LAND, true, null, null, null, null);
+    public static final Op LAND = new Op("LAND", Builtin.LAND, true, null, (x, y) -> x != 0 && y != 0 ? 1 : 0,
+            (x, y) -> x != 0 && y != 0 ? 1 : 0, null);
     /** Logical or, as {@link #LAND}. */
-    public static final Op LOR = new Op("LOR", Builtin.LOR, true, null, null, null, null);
+    public static final Op LOR = new Op("LOR", Builtin.LOR, true, null, (x, y) -> x != 0 || y != 0 ? 1 : 0,
+            (x, y) -> x != 0 || y != 0 ? 1 : 0, null);
     /**
      * The largest value with its index (MPI.MAXLOC), on {@link Loc} objects and on buffers of
      * (value, index) pairs ({@link Buffer#ofLocs(double[], int[])}, MPI_DOUBLE_INT and its kin): of
@@ -345,42 +349,18 @@ public final class Op implements ReduceOp {
     }
 
     private double applyDouble(double x, double y) {
-        if (builtin == null) {
-            if (doubles == null) throw noBufferDefinition("DOUBLE");
-            return doubles.applyAsDouble(x, y);
-        }
-        return switch (builtin) {
-            case SUM -> x + y;
-            case PROD -> x * y;
-            case MIN -> Math.min(x, y);
-            case MAX -> Math.max(x, y);
-            case LAND -> x != 0 && y != 0 ? 1 : 0;
-            case LOR -> x != 0 || y != 0 ? 1 : 0;
-            case MAXLOC, MINLOC -> throw pairsOnly();
-        };
+        if (doubles == null) throw noBufferDefinition("DOUBLE");
+        return doubles.applyAsDouble(x, y);
     }
 
     private long applyLong(long x, long y) {
-        if (builtin == null) {
-            if (longs == null) throw noBufferDefinition("LONG");
-            return longs.applyAsLong(x, y);
-        }
-        return switch (builtin) {
-            case SUM -> x + y;
-            case PROD -> x * y;
-            case MIN -> Math.min(x, y);
-            case MAX -> Math.max(x, y);
-            case LAND -> x != 0 && y != 0 ? 1 : 0;
-            case LOR -> x != 0 || y != 0 ? 1 : 0;
-            case MAXLOC, MINLOC -> throw pairsOnly();
-        };
+        if (longs == null) throw noBufferDefinition("LONG");
+        return longs.applyAsLong(x, y);
     }
 
     private int applyInt(int x, int y) {
-        if (builtin == null) {
-            if (ints == null) throw noBufferDefinition("INT");
-            return ints.applyAsInt(x, y);
-        }
+        if (ints != null) return ints.applyAsInt(x, y);
+        if (builtin == null) throw noBufferDefinition("INT");
         return (int) applyLong(x, y);
     }
 

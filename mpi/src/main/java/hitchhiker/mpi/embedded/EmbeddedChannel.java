@@ -60,8 +60,13 @@ final class EmbeddedChannel implements Channel {
 
     @Override
     public Request isend(MemorySegment data, int dest, int tag) {
-        if (dest == PROC_NULL) return Completed.of(new Status(PROC_NULL, tag, 0));
-        return engine.send(endpoint, view, context, tag, view.participant(dest), data);
+        return startSend(data, dest, tag, false);
+    }
+
+    private Request startSend(MemorySegment data, int dest, int tag, boolean synchronous) {
+        if (dest == PROC_NULL) return Request.completed(new Status(PROC_NULL, tag, 0));
+        int to = view.participant(dest);
+        return synchronous ? engine.ssend(endpoint, view, context, tag, to, data) : engine.send(endpoint, view, context, tag, to, data);
     }
 
     /** Blocking send: straight into the ring when it can ({@link Engine#sendNow}), else as {@link #isend}. */
@@ -79,31 +84,34 @@ final class EmbeddedChannel implements Channel {
 
     @Override
     public Request issend(MemorySegment data, int dest, int tag) {
-        if (dest == PROC_NULL) return Completed.of(new Status(PROC_NULL, tag, 0));
-        return engine.ssend(endpoint, view, context, tag, view.participant(dest), data);
+        return startSend(data, dest, tag, true);
     }
 
     @Override
     public Request irecv(MemorySegment into, int source, int tag) {
-        if (source == PROC_NULL) return Completed.of(new Status(PROC_NULL, ANY_TAG, 0));
-        return engine.receive(endpoint, view, context, participant(source), tag, into);
+        return startReceive(into, source, tag);
     }
 
     @Override
     public Request irecvAnySize(int source, int tag) {
-        if (source == PROC_NULL) return Completed.of(new Status(PROC_NULL, ANY_TAG, 0));
-        return engine.receive(endpoint, view, context, participant(source), tag, null);
+        return startReceive(null, source, tag);
+    }
+
+    // into: null for a receive of any size.
+    private Request startReceive(MemorySegment into, int source, int tag) {
+        if (source == PROC_NULL) return Request.completed(Request.EMPTY);
+        return engine.receive(endpoint, view, context, participant(source), tag, into);
     }
 
     @Override
     public Status probe(int source, int tag) {
-        if (source == PROC_NULL) return new Status(PROC_NULL, ANY_TAG, 0);
+        if (source == PROC_NULL) return Request.EMPTY;
         return engine.probe(endpoint, view, context, participant(source), tag);
     }
 
     @Override
     public Status iprobe(int source, int tag) {
-        if (source == PROC_NULL) return new Status(PROC_NULL, ANY_TAG, 0);
+        if (source == PROC_NULL) return Request.EMPTY;
         return engine.peek(endpoint, view, context, participant(source), tag);
     }
 
@@ -245,35 +253,5 @@ final class EmbeddedChannel implements Channel {
     @Override
     public void close() {
         // Nothing to free: contexts are numbers and the fabric stays mapped for the process's life.
-    }
-
-    Endpoint endpoint() {
-        return endpoint;
-    }
-
-    ChannelView view() {
-        return view;
-    }
-
-    /** An operation that completed when it started (to or from PROC_NULL). */
-    record Completed(Status status) implements Request {
-        static Request of(Status s) {
-            return new Completed(s);
-        }
-
-        @Override
-        public Status await() {
-            return status;
-        }
-
-        @Override
-        public Status test() {
-            return status;
-        }
-
-        @Override
-        public MemorySegment payload() {
-            return MemorySegment.NULL;
-        }
     }
 }

@@ -190,26 +190,12 @@ final class Engine {
     void awaitDone(EmbeddedOp op) {
         // A reply usually comes within a few polls: poll without a Backoff (an allocation) first.
         for (int i = 0; i < QUICK_POLLS; i++) {
-            if (lock.tryLock()) {
-                try {
-                    progress();
-                } finally {
-                    lock.unlock();
-                }
-            }
-            if (op.done()) return;
+            if (progressIfFree(op)) return;
             Thread.onSpinWait();
         }
         Backoff backoff = new Backoff();
-        while (!op.done()) {
-            if (lock.tryLock()) {
-                try {
-                    progress();
-                } finally {
-                    lock.unlock();
-                }
-            }
-            if (op.done()) return;
+        while (true) {
+            if (progressIfFree(op)) return;
             backoff.idle();
             if (backoff.checkDue(LIVENESS_NANOS)) {
                 // Look at the peers first, then drain once more: a peer's bytes are published
@@ -232,6 +218,19 @@ final class Engine {
         }
     }
 
+    // Progress unless another thread of this process is making it already; then whether op is done.
+    private boolean progressIfFree(EmbeddedOp op) {
+        if (op.done()) return true;
+        if (lock.tryLock()) {
+            try {
+                progress();
+            } finally {
+                lock.unlock();
+            }
+        }
+        return op.done();
+    }
+
     /** Waits until every queued send is written into its ring, or failed because its receiver is gone. */
     void flush() {
         List<SendOp> queued = new java.util.ArrayList<>();
@@ -243,18 +242,6 @@ final class Engine {
             lock.unlock();
         }
         for (SendOp op : queued) awaitDone(op);
-    }
-
-    /** Whether every queued send of every endpoint has been written into its ring. */
-    boolean sendsFlushed() {
-        lock.lock();
-        try {
-            progress();
-            for (Endpoint e : endpoints) for (ArrayDeque<SendOp> q : e.outbox) if (!q.isEmpty()) return false;
-            return true;
-        } finally {
-            lock.unlock();
-        }
     }
 
     // ---- liveness ----------------------------------------------------------------------------
