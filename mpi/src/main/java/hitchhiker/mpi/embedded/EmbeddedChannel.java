@@ -152,15 +152,8 @@ final class EmbeddedChannel implements Channel {
         if (inter) return splitInter(color, key);
         int n = size();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment mine = arena.allocate(ValueLayout.JAVA_INT, 3);
+            MemorySegment mine = splitEntry(arena, color, key);
             MemorySegment all = arena.allocate(ValueLayout.JAVA_INT, 3L * n);
-            int next;
-            synchronized (endpoint) {
-                next = endpoint.nextContext;
-            }
-            mine.setAtIndex(ValueLayout.JAVA_INT, 0, color);
-            mine.setAtIndex(ValueLayout.JAVA_INT, 1, key);
-            mine.setAtIndex(ValueLayout.JAVA_INT, 2, next);
             collectiveContext().allgather(mine, all);
             int newContext = 0;
             List<int[]> members = new ArrayList<>(); // {old rank, key}
@@ -180,6 +173,19 @@ final class EmbeddedChannel implements Channel {
         }
     }
 
+    /** This process's (color, key, next free context), as a split shares it. */
+    private MemorySegment splitEntry(Arena arena, int color, int key) {
+        MemorySegment mine = arena.allocate(ValueLayout.JAVA_INT, 3);
+        int next;
+        synchronized (endpoint) {
+            next = endpoint.nextContext;
+        }
+        mine.setAtIndex(ValueLayout.JAVA_INT, 0, color);
+        mine.setAtIndex(ValueLayout.JAVA_INT, 1, key);
+        mine.setAtIndex(ValueLayout.JAVA_INT, 2, next);
+        return mine;
+    }
+
     /**
      * MPI_Comm_split of an intercommunicator: each group learns the other's (color, key, next
      * free context) by an intercommunicator allgather, and its own group's by a second one
@@ -191,14 +197,7 @@ final class EmbeddedChannel implements Channel {
         Channel coll = collectiveContext();
         int local = size(), remote = remoteSize();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment mine = arena.allocate(ValueLayout.JAVA_INT, 3);
-            int next;
-            synchronized (endpoint) {
-                next = endpoint.nextContext;
-            }
-            mine.setAtIndex(ValueLayout.JAVA_INT, 0, color);
-            mine.setAtIndex(ValueLayout.JAVA_INT, 1, key);
-            mine.setAtIndex(ValueLayout.JAVA_INT, 2, next);
+            MemorySegment mine = splitEntry(arena, color, key);
             MemorySegment theirs = arena.allocate(ValueLayout.JAVA_INT, 3L * remote);
             coll.allgather(mine, theirs);
             MemorySegment echoed = arena.allocate(ValueLayout.JAVA_INT, 3L * local * remote);
