@@ -40,6 +40,19 @@ import java.util.Optional;
  * {@link #spawn}), point-to-point ranks name the remote group, and a collective's root is
  * {@link Mpi#ROOT} in the root process, {@link Mpi#PROC_NULL} in its group-mates and the root's
  * rank in the remote group.
+ *
+ * <p><b>Threads.</b> A communicator may be used from several threads of one process at once (MPI's
+ * {@code MPI_THREAD_MULTIPLE}; the native backend as far as the library provides it): each call
+ * is atomic with respect to matching, and messages between one pair of ranks on one communicator
+ * never overtake one another. Collectives must still be called in the same order by every rank.
+ *
+ * <p><b>Memory consistency effects:</b> actions in a thread prior to sending a message (any send,
+ * blocking or not, objects or buffers) <i>happen-before</i> actions subsequent to the return of
+ * the receive that matches it, or to the completion of that receive's {@link Request}, in the
+ * receiving thread — when both ranks are threads of one JVM; between processes, the receiver
+ * sees at least the bytes the message carried. A buffer passed to a blocking send may be reused
+ * as soon as the send returns; one passed to a nonblocking send or receive may be touched again
+ * only after its request has completed.
  */
 public class Comm implements AutoCloseable {
 
@@ -185,7 +198,7 @@ public class Comm implements AutoCloseable {
     public <T> T bcast(T value, int root) {
         checkRoot(root);
         if (isInter() && root == Mpi.PROC_NULL) return value;
-        boolean sender = isInter() ? root == Mpi.ROOT : rank() == root;
+        boolean sender = channel.isRoot(root);
         MemorySegment bytes = sender ? Serial.serialize(value) : null;
         MemorySegment length = longs(1);
         if (sender) length.set(ValueLayout.JAVA_LONG, 0, bytes.byteSize());
@@ -199,7 +212,7 @@ public class Comm implements AutoCloseable {
     public <T> T scatter(List<? extends T> values, int root) {
         checkRoot(root);
         if (isInter() && root == Mpi.PROC_NULL) return null;
-        boolean sender = isInter() ? root == Mpi.ROOT : rank() == root;
+        boolean sender = channel.isRoot(root);
         int receivers = isInter() ? remoteSize() : size();
         MemorySegment all = MemorySegment.NULL;
         MemorySegment lengths = longs(receivers);
@@ -241,7 +254,7 @@ public class Comm implements AutoCloseable {
     public <T> List<T> gather(T value, int root) {
         checkRoot(root);
         if (isInter() && root == Mpi.PROC_NULL) return null;
-        boolean receiver = isInter() ? root == Mpi.ROOT : rank() == root;
+        boolean receiver = channel.isRoot(root);
         int senders = isInter() ? remoteSize() : size();
         MemorySegment bytes = isInter() && receiver ? MemorySegment.NULL : Serial.serialize(value);
         MemorySegment length = longs(1);
@@ -435,7 +448,7 @@ public class Comm implements AutoCloseable {
      */
     public void scatterBuffer(Buffer send, Buffer recv, int root) {
         checkRoot(root);
-        boolean sender = isInter() ? root == Mpi.ROOT : rank() == root;
+        boolean sender = channel.isRoot(root);
         int receivers = isInter() ? remoteSize() : size();
         if (recv == Buffer.IN_PLACE && sender && !isInter()) {
             // The root's own block stays where it is in send.
@@ -458,7 +471,7 @@ public class Comm implements AutoCloseable {
      */
     public void gatherBuffer(Buffer send, Buffer recv, int root) {
         checkRoot(root);
-        boolean receiver = isInter() ? root == Mpi.ROOT : rank() == root;
+        boolean receiver = channel.isRoot(root);
         if (send == Buffer.IN_PLACE && receiver && !isInter()) {
             // The root's own block is already where it belongs in recv.
             long block = recv.segment().byteSize() / size();
@@ -508,10 +521,11 @@ public class Comm implements AutoCloseable {
     public void reduceBuffer(Buffer send, Buffer recv, Op op, int root) {
         checkRoot(root);
         Objects.requireNonNull(op, "op");
-        boolean receiver = isInter() ? root == Mpi.ROOT : rank() == root;
+        boolean receiver = channel.isRoot(root);
         if (isInter() && root == Mpi.PROC_NULL) return;
         if (receiver) {
             Objects.requireNonNull(recv, "the root of reduce needs a receive buffer");
+            op.requireDefinedFor(recv.type());
             if (send == Buffer.IN_PLACE) send = copyOf(recv);
             MemorySegment in = isInter() ? MemorySegment.NULL : Objects.requireNonNull(send, "send").segment();
             long bytes = isInter() ? recv.segment().byteSize() : in.byteSize();
@@ -519,6 +533,7 @@ public class Comm implements AutoCloseable {
             channel.reduce(in, recv.segment().asSlice(0, bytes), recv.type(), op, root);
         } else {
             Objects.requireNonNull(send, "send");
+            op.requireDefinedFor(send.type());
             channel.reduce(send.segment(), MemorySegment.NULL, send.type(), op, root);
         }
     }
@@ -530,6 +545,7 @@ public class Comm implements AutoCloseable {
         if (send == Buffer.IN_PLACE) send = copyOf(recv);
         requireRoom(recv, send.segment().byteSize(), "allreduce's receive buffer");
         if (send.type() != recv.type()) throw new IllegalArgumentException("send is " + send.type() + ", recv " + recv.type());
+        op.requireDefinedFor(send.type());
         channel.allreduce(send.segment(), recv.segment().asSlice(0, send.segment().byteSize()), send.type(), op);
     }
 
@@ -550,6 +566,7 @@ public class Comm implements AutoCloseable {
         if (send == Buffer.IN_PLACE) send = copyOf(recv);
         requireRoom(recv, send.segment().byteSize(), (exclusive ? "exscan" : "scan") + "'s receive buffer");
         requireSameType(send, recv);
+        op.requireDefinedFor(send.type());
         channel.scan(send.segment(), recv.segment().asSlice(0, send.segment().byteSize()), send.type(), op, exclusive);
     }
 
@@ -577,6 +594,7 @@ public class Comm implements AutoCloseable {
         Objects.requireNonNull(send, "send");
         Objects.requireNonNull(recv, "recv");
         if (counts.length != size()) throw new IllegalArgumentException("reduce_scatter needs one count per rank: " + counts.length + " for " + size());
+        op.requireDefinedFor(send.type());
         long total = Arrays.stream(counts).asLongStream().sum();
         if (send.count() != total) throw new IllegalArgumentException("reduce_scatter's send buffer has " + send.count() + " elements, the counts add up to " + total);
         requireRoom(recv, (long) counts[rank()] * send.type().bytes(), "reduce_scatter's receive buffer");

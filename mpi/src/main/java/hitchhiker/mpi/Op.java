@@ -26,21 +26,26 @@ import java.util.function.LongBinaryOperator;
  */
 public final class Op implements ReduceOp {
 
-    public static final Op SUM = new Op("SUM", Builtin.SUM, true, null, null, null, null);
-    public static final Op PROD = new Op("PROD", Builtin.PROD, true, null, null, null, null);
-    public static final Op MIN = new Op("MIN", Builtin.MIN, true, null, null, null, null);
-    public static final Op MAX = new Op("MAX", Builtin.MAX, true, null, null, null, null);
+    // A predefined op's element-wise definition on doubles and on longs, side by side (ints, shorts
+    // and bytes reduce as longs).
+    public static final Op SUM = new Op("SUM", Builtin.SUM, true, null, (x, y) -> x + y, (x, y) -> x + y, null);
+    public static final Op PROD = new Op("PROD", Builtin.PROD, true, null, (x, y) -> x * y, (x, y) -> x * y, null);
+    public static final Op MIN = new Op("MIN", Builtin.MIN, true, null, Math::min, Math::min, null);
+    public static final Op MAX = new Op("MAX", Builtin.MAX, true, null, Math::max, Math::max, null);
     /** Logical and: on Booleans, or on numbers as C does (non-zero is true, the result is 1 or 0). */
-    public static final Op LAND = new Op("LAND", Builtin.LAND, true, null, null, null, null);
+    public static final Op LAND = new Op("LAND", Builtin.LAND, true, null, (x, y) -> x != 0 && y != 0 ? 1 : 0,
+            (x, y) -> x != 0 && y != 0 ? 1 : 0, null);
     /** Logical or, as {@link #LAND}. */
-    public static final Op LOR = new Op("LOR", Builtin.LOR, true, null, null, null, null);
+    public static final Op LOR = new Op("LOR", Builtin.LOR, true, null, (x, y) -> x != 0 || y != 0 ? 1 : 0,
+            (x, y) -> x != 0 || y != 0 ? 1 : 0, null);
     /**
-     * The largest value with its index (MPI.MAXLOC), on {@link Loc} objects: of equal values the
-     * smaller index wins, so the result does not depend on the order of combination.
+     * The largest value with its index (MPI.MAXLOC), on {@link Loc} objects and on buffers of
+     * (value, index) pairs ({@link Buffer#ofLocs(double[], int[])}, MPI_DOUBLE_INT and its kin): of
+     * equal values the smaller index wins, so the result does not depend on the order of combination.
      */
-    public static final Op MAXLOC = loc("MAXLOC", 1);
+    public static final Op MAXLOC = loc("MAXLOC", Builtin.MAXLOC, 1);
     /** The smallest value with its index (MPI.MINLOC), as {@link #MAXLOC}. */
-    public static final Op MINLOC = loc("MINLOC", -1);
+    public static final Op MINLOC = loc("MINLOC", Builtin.MINLOC, -1);
     /** The later operand (MPI.REPLACE): a reduction gives the last rank's value. */
     public static final Op REPLACE = new Op("REPLACE", null, false, (a, b) -> b, (x, y) -> y, (x, y) -> y, (x, y) -> y);
     /** The earlier operand (MPI.NO_OP): a reduction gives the first rank's value. */
@@ -57,7 +62,7 @@ public final class Op implements ReduceOp {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Op loc(String name, int sign) {
+    private static Op loc(String name, Builtin builtin, int sign) {
         BinaryOperator<Object> pick = (a, b) -> {
             if (!(a instanceof Loc x) || !(b instanceof Loc y)) {
                 throw new IllegalArgumentException("op " + name + " combines Op.Loc(value, index) pairs, not "
@@ -66,7 +71,7 @@ public final class Op implements ReduceOp {
             int c = Integer.signum(((Comparable) x.value()).compareTo(y.value())) * sign;
             return c > 0 || (c == 0 && x.index() <= y.index()) ? x : y;
         };
-        return new Op(name, null, true, pick, null, null, null);
+        return new Op(name, builtin, true, pick, null, null, null);
     }
 
     private final String name;
@@ -167,6 +172,7 @@ public final class Op implements ReduceOp {
         return switch (builtin) {
             case LAND, MIN, PROD -> x && y;
             case LOR, MAX, SUM -> x || y;
+            case MAXLOC, MINLOC -> throw pairsOnly();
         };
     }
 
@@ -178,6 +184,7 @@ public final class Op implements ReduceOp {
             case MAX -> x.max(y);
             case LAND -> BigInteger.valueOf(x.signum() != 0 && y.signum() != 0 ? 1 : 0);
             case LOR -> BigInteger.valueOf(x.signum() != 0 || y.signum() != 0 ? 1 : 0);
+            case MAXLOC, MINLOC -> throw pairsOnly();
         };
     }
 
@@ -189,6 +196,7 @@ public final class Op implements ReduceOp {
             case MAX -> x.max(y);
             case LAND -> BigDecimal.valueOf(x.signum() != 0 && y.signum() != 0 ? 1 : 0);
             case LOR -> BigDecimal.valueOf(x.signum() != 0 || y.signum() != 0 ? 1 : 0);
+            case MAXLOC, MINLOC -> throw pairsOnly();
         };
     }
 
@@ -221,6 +229,10 @@ public final class Op implements ReduceOp {
 
     @Override
     public void combine(MemorySegment acc, MemorySegment in, ElementType type, long count) {
+        if (type.pair() || builtin == Builtin.MAXLOC || builtin == Builtin.MINLOC) {
+            combineLocs(acc, in, type, count);
+            return;
+        }
         switch (type) {
             case DOUBLE -> {
                 ValueLayout.OfDouble l = ValueLayout.JAVA_DOUBLE_UNALIGNED;
@@ -253,6 +265,7 @@ public final class Op implements ReduceOp {
                 }
             }
             case COMPLEX_DOUBLE, COMPLEX_FLOAT -> combineComplex(acc, in, type, count);
+            case DOUBLE_INT, FLOAT_INT, LONG_INT, INT_INT, SHORT_INT -> throw new AssertionError(type); // combineLocs
             case BOOLEAN -> {
                 if (builtin != Builtin.LAND && builtin != Builtin.LOR && builtin != null) {
                     throw new IllegalArgumentException("op " + name + " is not defined for BOOLEAN buffers (LAND and LOR are)");
@@ -263,6 +276,42 @@ public final class Op implements ReduceOp {
                     acc.setAtIndex(l, i, (byte) (r != 0 ? 1 : 0));
                 }
             }
+        }
+    }
+
+    /**
+     * Fails where this op cannot combine buffers of {@code type}: MAXLOC and MINLOC go with
+     * (value, index) pairs, and only they. Checked before a reduction starts, so every rank fails alike.
+     */
+    void requireDefinedFor(ElementType type) {
+        boolean loc = builtin == Builtin.MAXLOC || builtin == Builtin.MINLOC;
+        if (loc && !type.pair()) {
+            throw new IllegalArgumentException("op " + name + " combines (value, index) pairs, not " + type
+                    + " buffers: use Buffer.ofLocs(values, indices)");
+        }
+        if (type.pair() && !loc) {
+            throw new IllegalArgumentException("op " + name + " is not defined for " + type + " pairs (MAXLOC and MINLOC are)");
+        }
+    }
+
+    /**
+     * MAXLOC and MINLOC on (value, index) pairs, as MPI defines them: the larger (smaller) value
+     * with its index, and of equal values the smaller index. Values compare as doubles where they
+     * are floating point, as longs otherwise (exactly, whatever their width).
+     */
+    private void combineLocs(MemorySegment acc, MemorySegment in, ElementType type, long count) {
+        requireDefinedFor(type);
+        int sign = builtin == Builtin.MAXLOC ? 1 : -1;
+        long size = type.bytes(), at = type.indexOffset();
+        boolean floating = type == ElementType.DOUBLE_INT || type == ElementType.FLOAT_INT;
+        for (long i = 0; i < count; i++) {
+            long base = i * size;
+            int c = floating
+                    ? Double.compare(Buffer.doubleValue(acc, type, base), Buffer.doubleValue(in, type, base))
+                    : Long.compare(Buffer.longValue(acc, type, base), Buffer.longValue(in, type, base));
+            int ai = acc.get(ValueLayout.JAVA_INT_UNALIGNED, base + at), bi = in.get(ValueLayout.JAVA_INT_UNALIGNED, base + at);
+            boolean takeIn = Integer.signum(c) * sign < 0 || (c == 0 && bi < ai);
+            if (takeIn) MemorySegment.copy(in, base, acc, base, size);
         }
     }
 
@@ -300,41 +349,23 @@ public final class Op implements ReduceOp {
     }
 
     private double applyDouble(double x, double y) {
-        if (builtin == null) {
-            if (doubles == null) throw noBufferDefinition("DOUBLE");
-            return doubles.applyAsDouble(x, y);
-        }
-        return switch (builtin) {
-            case SUM -> x + y;
-            case PROD -> x * y;
-            case MIN -> Math.min(x, y);
-            case MAX -> Math.max(x, y);
-            case LAND -> x != 0 && y != 0 ? 1 : 0;
-            case LOR -> x != 0 || y != 0 ? 1 : 0;
-        };
+        if (doubles == null) throw noBufferDefinition("DOUBLE");
+        return doubles.applyAsDouble(x, y);
     }
 
     private long applyLong(long x, long y) {
-        if (builtin == null) {
-            if (longs == null) throw noBufferDefinition("LONG");
-            return longs.applyAsLong(x, y);
-        }
-        return switch (builtin) {
-            case SUM -> x + y;
-            case PROD -> x * y;
-            case MIN -> Math.min(x, y);
-            case MAX -> Math.max(x, y);
-            case LAND -> x != 0 && y != 0 ? 1 : 0;
-            case LOR -> x != 0 || y != 0 ? 1 : 0;
-        };
+        if (longs == null) throw noBufferDefinition("LONG");
+        return longs.applyAsLong(x, y);
     }
 
     private int applyInt(int x, int y) {
-        if (builtin == null) {
-            if (ints == null) throw noBufferDefinition("INT");
-            return ints.applyAsInt(x, y);
-        }
+        if (ints != null) return ints.applyAsInt(x, y);
+        if (builtin == null) throw noBufferDefinition("INT");
         return (int) applyLong(x, y);
+    }
+
+    private IllegalArgumentException pairsOnly() {
+        return new IllegalArgumentException("op " + name + " combines (value, index) pairs: Op.Loc objects or Buffer.ofLocs buffers");
     }
 
     private IllegalArgumentException noBufferDefinition(String type) {

@@ -1,7 +1,5 @@
 package hitchhiker.mpi;
 
-import hitchhiker.mpi.spi.Channel;
-
 import java.util.Collection;
 import java.util.function.Supplier;
 
@@ -12,17 +10,7 @@ import java.util.function.Supplier;
  */
 public final class Prequest extends Request {
 
-    private static final hitchhiker.mpi.spi.Request INACTIVE = new hitchhiker.mpi.spi.Request() {
-        @Override
-        public Status await() {
-            return new Status(Channel.PROC_NULL, Channel.ANY_TAG, 0);
-        }
-
-        @Override
-        public Status test() {
-            return await();
-        }
-    };
+    private static final hitchhiker.mpi.spi.Request INACTIVE = hitchhiker.mpi.spi.Request.completed(hitchhiker.mpi.spi.Request.EMPTY);
 
     private final Supplier<hitchhiker.mpi.spi.Request> operation;
 

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The calls mpi4py users reach for beyond send/recv and the classic collectives, each against
@@ -238,6 +239,108 @@ class MoreCallsTest {
             w.barrier();
             return null;
         });
+    }
+
+    /**
+     * MAXLOC and MINLOC on buffers of (value, index) pairs, every pair type (MPI_DOUBLE_INT,
+     * MPI_FLOAT_INT, MPI_LONG_INT, MPI_2INT, MPI_SHORT_INT), against MPI's definition: the
+     * largest (smallest) value with its index, and of equal values the smaller index.
+     */
+    @ParameterizedTest(name = "{0} ranks")
+    @MethodSource("sizes")
+    void maxlocAndMinlocOnPairBuffersFollowTheStandard(int n) throws Exception {
+        ThreadWorld.run(n, w -> {
+            int r = w.rank(), root = n - 1;
+            for (hitchhiker.mpi.spi.ElementType type : List.of(hitchhiker.mpi.spi.ElementType.DOUBLE_INT,
+                    hitchhiker.mpi.spi.ElementType.FLOAT_INT, hitchhiker.mpi.spi.ElementType.LONG_INT,
+                    hitchhiker.mpi.spi.ElementType.INT_INT, hitchhiker.mpi.spi.ElementType.SHORT_INT)) {
+                for (Op op : List.of(Op.MAXLOC, Op.MINLOC)) {
+                    String what = op + " on " + type + " at " + n + " ranks";
+                    Buffer mine = locs(type, pairValues(r), pairIndices(r, n));
+                    Buffer all = Buffer.locs(type, PAIRS);
+                    w.allreduceBuffer(mine, all, op);
+                    assertLocs(all, expectedLocs(n, n, op == Op.MAXLOC), what + " (allreduce)");
+
+                    Buffer atRoot = r == root ? Buffer.locs(type, PAIRS) : null;
+                    w.reduceBuffer(mine, atRoot, op, root);
+                    if (r == root) assertLocs(atRoot, expectedLocs(n, n, op == Op.MAXLOC), what + " (reduce)");
+
+                    Buffer inPlace = locs(type, pairValues(r), pairIndices(r, n));
+                    w.allreduceBuffer(Buffer.IN_PLACE, inPlace, op);
+                    assertLocs(inPlace, expectedLocs(n, n, op == Op.MAXLOC), what + " (in place)");
+
+                    Buffer prefix = Buffer.locs(type, PAIRS);
+                    w.scanBuffer(mine, prefix, op);
+                    assertLocs(prefix, expectedLocs(r + 1, n, op == Op.MAXLOC), what + " (scan)");
+                }
+            }
+            // 64-bit values compare exactly, not as doubles: 2^62 + r differ where doubles would not.
+            Buffer big = Buffer.locs(hitchhiker.mpi.spi.ElementType.LONG_INT, 1);
+            w.allreduceBuffer(Buffer.ofLocs(new long[] {(1L << 62) + r}, new int[] {r}), big, Op.MAXLOC);
+            assertThat(big.valueAt(0)).isEqualTo((1L << 62) + n - 1);
+            assertThat(big.indexAt(0)).isEqualTo(n - 1);
+
+            // MAXLOC needs pairs, and pairs need MAXLOC or MINLOC: every rank fails alike, before communicating.
+            assertThatThrownBy(() -> w.allreduceBuffer(Buffer.of(new double[] {r}), Buffer.of(new double[1]), Op.MAXLOC))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pairs");
+            assertThatThrownBy(() -> w.allreduceBuffer(Buffer.ofLocs(new int[] {r}, new int[] {r}),
+                    Buffer.locs(hitchhiker.mpi.spi.ElementType.INT_INT, 1), Op.SUM))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MAXLOC and MINLOC");
+            w.barrier();
+            return null;
+        });
+    }
+
+    private static final int PAIRS = 4;
+
+    /** Rank r's values: alternating 0/1, falling, all equal (ties everywhere), and a peak in the middle rank. */
+    private static long[] pairValues(int r) {
+        return new long[] {r % 2, 10 - r, 5, r == 1 ? 7 : -3};
+    }
+
+    /** Rank r's indices: its rank, except the third pair's, which run backwards (so ties are not won by rank order). */
+    private static int[] pairIndices(int r, int n) {
+        return new int[] {r, r, n - 1 - r, r + 100};
+    }
+
+    /** The serial definition: over ranks 0..upTo-1 of n, the larger (max) or smaller value, and of equal values the smaller index. */
+    private static long[][] expectedLocs(int upTo, int n, boolean max) {
+        long[][] best = new long[PAIRS][];
+        for (int rank = 0; rank < upTo; rank++) {
+            long[] v = pairValues(rank);
+            int[] ix = pairIndices(rank, n);
+            for (int k = 0; k < PAIRS; k++) {
+                boolean better = best[k] == null || (max ? v[k] > best[k][0] : v[k] < best[k][0])
+                        || (v[k] == best[k][0] && ix[k] < best[k][1]);
+                if (better) best[k] = new long[] {v[k], ix[k]};
+            }
+        }
+        return best;
+    }
+
+    private static Buffer locs(hitchhiker.mpi.spi.ElementType type, long[] v, int[] ix) {
+        return switch (type) {
+            case DOUBLE_INT -> Buffer.ofLocs(Arrays.stream(v).asDoubleStream().toArray(), ix);
+            case FLOAT_INT -> {
+                float[] f = new float[v.length];
+                for (int i = 0; i < v.length; i++) f[i] = v[i];
+                yield Buffer.ofLocs(f, ix);
+            }
+            case LONG_INT -> Buffer.ofLocs(v, ix);
+            case INT_INT -> Buffer.ofLocs(Arrays.stream(v).mapToInt(Math::toIntExact).toArray(), ix);
+            default -> {
+                short[] s = new short[v.length];
+                for (int i = 0; i < v.length; i++) s[i] = (short) v[i];
+                yield Buffer.ofLocs(s, ix);
+            }
+        };
+    }
+
+    private static void assertLocs(Buffer got, long[][] expected, String what) {
+        for (int k = 0; k < expected.length; k++) {
+            assertThat(got.valueAt(k).longValue()).as(what + ", value " + k).isEqualTo(expected[k][0]);
+            assertThat(got.indexAt(k)).as(what + ", index " + k).isEqualTo((int) expected[k][1]);
+        }
     }
 
     /** n! for small n. */

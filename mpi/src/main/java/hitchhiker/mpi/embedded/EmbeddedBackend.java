@@ -27,29 +27,24 @@ public final class EmbeddedBackend implements Backend {
 
     private final String name;
     private final Engine engine = new Engine();
-    private final Fabric worldFabric;
-    private final Channel world;
-    private final Channel self;
-    private final Channel parent;
+    private final Channels channels;
     private final List<Process> children = new CopyOnWriteArrayList<>();
     private final List<Fabric> fabrics = new CopyOnWriteArrayList<>();
     private volatile boolean finished;
 
     private EmbeddedBackend(String name, Fabric worldFabric, Fabric parentFabric, int parentSize) {
         this.name = name;
-        this.worldFabric = worldFabric;
         Endpoint w = join(worldFabric, FIRST_FREE);
         int size = worldFabric.participants();
         int me = worldFabric.me();
-        this.world = new EmbeddedChannel(this, w, WORLD, range(0, size), range(0, size), false, false);
-        this.self = new EmbeddedChannel(this, w, SELF, new int[] {me}, new int[] {me}, false, false);
+        Channel parent = null;
         if (parentFabric != null) {
             Endpoint p = join(parentFabric, 2);
             int total = parentFabric.participants();
-            this.parent = new EmbeddedChannel(this, p, 0, range(parentSize, total), range(0, parentSize), true, false);
-        } else {
-            this.parent = null;
+            parent = new EmbeddedChannel(this, p, 0, range(parentSize, total), range(0, parentSize), true, false);
         }
+        this.channels = new Channels(new EmbeddedChannel(this, w, WORLD, range(0, size), range(0, size), false, false),
+                new EmbeddedChannel(this, w, SELF, new int[] {me}, new int[] {me}, false, false), Optional.ofNullable(parent));
     }
 
     /** A rank started by {@link Launcher} or by a spawn, as its environment describes it. */
@@ -133,18 +128,8 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
-    public Channel world() {
-        return world;
-    }
-
-    @Override
-    public Channel self() {
-        return self;
-    }
-
-    @Override
-    public Optional<Channel> parent() {
-        return Optional.ofNullable(parent);
+    public Channels channels() {
+        return channels;
     }
 
     @Override
@@ -187,10 +172,6 @@ public final class EmbeddedBackend implements Backend {
         System.err.flush();
         children.forEach(Process::destroyForcibly);
         Runtime.getRuntime().halt(exitCode == 0 ? 1 : exitCode);
-    }
-
-    Fabric worldFabric() {
-        return worldFabric;
     }
 
     static int[] range(int from, int to) {

@@ -60,37 +60,58 @@ final class EmbeddedChannel implements Channel {
 
     @Override
     public Request isend(MemorySegment data, int dest, int tag) {
-        if (dest == PROC_NULL) return Completed.of(new Status(PROC_NULL, tag, 0));
-        return engine.send(endpoint, view, context, tag, view.participant(dest), data);
+        return startSend(data, dest, tag, false);
+    }
+
+    private Request startSend(MemorySegment data, int dest, int tag, boolean synchronous) {
+        if (dest == PROC_NULL) return Request.completed(new Status(PROC_NULL, tag, 0));
+        int to = view.participant(dest);
+        return synchronous ? engine.ssend(endpoint, view, context, tag, to, data) : engine.send(endpoint, view, context, tag, to, data);
+    }
+
+    /** Blocking send: straight into the ring when it can ({@link Engine#sendNow}), else as {@link #isend}. */
+    @Override
+    public void send(MemorySegment data, int dest, int tag) {
+        if (dest != PROC_NULL && engine.sendNow(endpoint, context, tag, view.participant(dest), data)) return;
+        isend(data, dest, tag).await();
+    }
+
+    /** An object message is framed as a buffer message here ({@link Channel#isendAnySize}'s default): the same fast path. */
+    @Override
+    public void sendAnySize(MemorySegment data, int dest, int tag) {
+        send(data, dest, tag);
     }
 
     @Override
     public Request issend(MemorySegment data, int dest, int tag) {
-        if (dest == PROC_NULL) return Completed.of(new Status(PROC_NULL, tag, 0));
-        return engine.ssend(endpoint, view, context, tag, view.participant(dest), data);
+        return startSend(data, dest, tag, true);
     }
 
     @Override
     public Request irecv(MemorySegment into, int source, int tag) {
-        if (source == PROC_NULL) return Completed.of(new Status(PROC_NULL, ANY_TAG, 0));
-        return engine.receive(endpoint, view, context, participant(source), tag, into);
+        return startReceive(into, source, tag);
     }
 
     @Override
     public Request irecvAnySize(int source, int tag) {
-        if (source == PROC_NULL) return Completed.of(new Status(PROC_NULL, ANY_TAG, 0));
-        return engine.receive(endpoint, view, context, participant(source), tag, null);
+        return startReceive(null, source, tag);
+    }
+
+    // into: null for a receive of any size.
+    private Request startReceive(MemorySegment into, int source, int tag) {
+        if (source == PROC_NULL) return Request.completed(Request.EMPTY);
+        return engine.receive(endpoint, view, context, participant(source), tag, into);
     }
 
     @Override
     public Status probe(int source, int tag) {
-        if (source == PROC_NULL) return new Status(PROC_NULL, ANY_TAG, 0);
+        if (source == PROC_NULL) return Request.EMPTY;
         return engine.probe(endpoint, view, context, participant(source), tag);
     }
 
     @Override
     public Status iprobe(int source, int tag) {
-        if (source == PROC_NULL) return new Status(PROC_NULL, ANY_TAG, 0);
+        if (source == PROC_NULL) return Request.EMPTY;
         return engine.peek(endpoint, view, context, participant(source), tag);
     }
 
@@ -131,15 +152,8 @@ final class EmbeddedChannel implements Channel {
         if (inter) return splitInter(color, key);
         int n = size();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment mine = arena.allocate(ValueLayout.JAVA_INT, 3);
+            MemorySegment mine = splitEntry(arena, color, key);
             MemorySegment all = arena.allocate(ValueLayout.JAVA_INT, 3L * n);
-            int next;
-            synchronized (endpoint) {
-                next = endpoint.nextContext;
-            }
-            mine.setAtIndex(ValueLayout.JAVA_INT, 0, color);
-            mine.setAtIndex(ValueLayout.JAVA_INT, 1, key);
-            mine.setAtIndex(ValueLayout.JAVA_INT, 2, next);
             collectiveContext().allgather(mine, all);
             int newContext = 0;
             List<int[]> members = new ArrayList<>(); // {old rank, key}
@@ -159,6 +173,19 @@ final class EmbeddedChannel implements Channel {
         }
     }
 
+    /** This process's (color, key, next free context), as a split shares it. */
+    private MemorySegment splitEntry(Arena arena, int color, int key) {
+        MemorySegment mine = arena.allocate(ValueLayout.JAVA_INT, 3);
+        int next;
+        synchronized (endpoint) {
+            next = endpoint.nextContext;
+        }
+        mine.setAtIndex(ValueLayout.JAVA_INT, 0, color);
+        mine.setAtIndex(ValueLayout.JAVA_INT, 1, key);
+        mine.setAtIndex(ValueLayout.JAVA_INT, 2, next);
+        return mine;
+    }
+
     /**
      * MPI_Comm_split of an intercommunicator: each group learns the other's (color, key, next
      * free context) by an intercommunicator allgather, and its own group's by a second one
@@ -170,14 +197,7 @@ final class EmbeddedChannel implements Channel {
         Channel coll = collectiveContext();
         int local = size(), remote = remoteSize();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment mine = arena.allocate(ValueLayout.JAVA_INT, 3);
-            int next;
-            synchronized (endpoint) {
-                next = endpoint.nextContext;
-            }
-            mine.setAtIndex(ValueLayout.JAVA_INT, 0, color);
-            mine.setAtIndex(ValueLayout.JAVA_INT, 1, key);
-            mine.setAtIndex(ValueLayout.JAVA_INT, 2, next);
+            MemorySegment mine = splitEntry(arena, color, key);
             MemorySegment theirs = arena.allocate(ValueLayout.JAVA_INT, 3L * remote);
             coll.allgather(mine, theirs);
             MemorySegment echoed = arena.allocate(ValueLayout.JAVA_INT, 3L * local * remote);
@@ -232,35 +252,5 @@ final class EmbeddedChannel implements Channel {
     @Override
     public void close() {
         // Nothing to free: contexts are numbers and the fabric stays mapped for the process's life.
-    }
-
-    Endpoint endpoint() {
-        return endpoint;
-    }
-
-    ChannelView view() {
-        return view;
-    }
-
-    /** An operation that completed when it started (to or from PROC_NULL). */
-    record Completed(Status status) implements Request {
-        static Request of(Status s) {
-            return new Completed(s);
-        }
-
-        @Override
-        public Status await() {
-            return status;
-        }
-
-        @Override
-        public Status test() {
-            return status;
-        }
-
-        @Override
-        public MemorySegment payload() {
-            return MemorySegment.NULL;
-        }
     }
 }

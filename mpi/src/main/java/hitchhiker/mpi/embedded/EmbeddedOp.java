@@ -56,7 +56,7 @@ abstract sealed class EmbeddedOp implements Request permits SendOp, RecvOp {
 
     /** Completes a cancelled operation: an empty status. */
     final void cancelled() {
-        complete(new Status(hitchhiker.mpi.spi.Channel.PROC_NULL, hitchhiker.mpi.spi.Channel.ANY_TAG, 0));
+        complete(EMPTY);
     }
 
     @Override

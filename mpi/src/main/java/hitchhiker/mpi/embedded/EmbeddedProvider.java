@@ -3,7 +3,7 @@ package hitchhiker.mpi.embedded;
 import hitchhiker.mpi.spi.Backend;
 import hitchhiker.mpi.spi.BackendProvider;
 
-import java.util.Map;
+import java.util.Optional;
 
 /** The embedded backend, for processes that {@code hhg mpirun} (or a spawn) started. */
 public final class EmbeddedProvider implements BackendProvider {
@@ -14,13 +14,8 @@ public final class EmbeddedProvider implements BackendProvider {
     }
 
     @Override
-    public boolean applies(Map<String, String> env) {
-        return env.containsKey(LaunchEnv.RANK);
-    }
-
-    @Override
-    public int priority() {
-        return 50;
+    public Optional<String> launcherMarker() {
+        return Optional.of(LaunchEnv.RANK);
     }
 
     @Override

@@ -41,6 +41,7 @@ final class Engine {
 
     private static final long CHUNK = 256 << 10; // write at most this much at once, so the reader can start
     private static final long LIVENESS_NANOS = 50_000_000;
+    private static final int QUICK_POLLS = 64;
 
     /** Context bits: a message from a synchronous send, and the acknowledgement of one. */
     static final int SYNC = 1 << 30, ACK = 1 << 29;
@@ -71,6 +72,26 @@ final class Engine {
             lock.unlock();
         }
         return op;
+    }
+
+    /**
+     * A blocking send's fast path: when nothing is queued to {@code dest} and the whole message
+     * fits in the ring now, writes it there and returns true, with no operation object to
+     * allocate or complete; otherwise false, and the caller sends as usual.
+     */
+    boolean sendNow(Endpoint e, int context, int tag, int dest, MemorySegment data) {
+        if (dest == e.fabric.me()) return false;
+        long length = data.byteSize(), whole = 16 + length + padding(length);
+        lock.lock();
+        try {
+            if (!e.outbox[dest].isEmpty()) return false;  // behind queued sends: never overtake them
+            Ring ring = e.fabric.to(dest);
+            if (whole > CHUNK || ring.writable() < whole) return false;
+            ring.writeMessage(context, tag, data, length, padding(length));
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** A synchronous send: complete once its message is sent and a receive has matched it. */
@@ -167,16 +188,14 @@ final class Engine {
 
     /** Waits for an operation, making progress meanwhile; fails it if the peers it needs are gone. */
     void awaitDone(EmbeddedOp op) {
+        // A reply usually comes within a few polls: poll without a Backoff (an allocation) first.
+        for (int i = 0; i < QUICK_POLLS; i++) {
+            if (progressIfFree(op)) return;
+            Thread.onSpinWait();
+        }
         Backoff backoff = new Backoff();
-        while (!op.done()) {
-            if (lock.tryLock()) {
-                try {
-                    progress();
-                } finally {
-                    lock.unlock();
-                }
-            }
-            if (op.done()) return;
+        while (true) {
+            if (progressIfFree(op)) return;
             backoff.idle();
             if (backoff.checkDue(LIVENESS_NANOS)) {
                 // Look at the peers first, then drain once more: a peer's bytes are published
@@ -199,6 +218,19 @@ final class Engine {
         }
     }
 
+    // Progress unless another thread of this process is making it already; then whether op is done.
+    private boolean progressIfFree(EmbeddedOp op) {
+        if (op.done()) return true;
+        if (lock.tryLock()) {
+            try {
+                progress();
+            } finally {
+                lock.unlock();
+            }
+        }
+        return op.done();
+    }
+
     /** Waits until every queued send is written into its ring, or failed because its receiver is gone. */
     void flush() {
         List<SendOp> queued = new java.util.ArrayList<>();
@@ -210,18 +242,6 @@ final class Engine {
             lock.unlock();
         }
         for (SendOp op : queued) awaitDone(op);
-    }
-
-    /** Whether every queued send of every endpoint has been written into its ring. */
-    boolean sendsFlushed() {
-        lock.lock();
-        try {
-            progress();
-            for (Endpoint e : endpoints) for (ArrayDeque<SendOp> q : e.outbox) if (!q.isEmpty()) return false;
-            return true;
-        } finally {
-            lock.unlock();
-        }
     }
 
     // ---- liveness ----------------------------------------------------------------------------
@@ -278,6 +298,13 @@ final class Engine {
         while (!queue.isEmpty()) {
             SendOp op = queue.peek();
             long length = op.data.byteSize();
+            long whole = 16 + length + padding(length);
+            if (!op.headerWritten && whole <= CHUNK && ring.writable() >= whole) {
+                ring.writeMessage(op.context, op.tag, op.data, length, padding(length));
+                queue.poll();
+                op.sent();
+                continue;
+            }
             if (!op.headerWritten) {
                 if (ring.writable() < 16) return;
                 ring.writeHeader(op.context, op.tag, length);
@@ -308,6 +335,16 @@ final class Engine {
                 if (readable < 16) return;
                 int context = ring.headerContext(), tag = ring.headerTag();
                 long length = ring.headerLength();
+                long whole = 16 + length + padding(length);
+                if (readable >= whole) {
+                    // All here: deliver it and free its bytes with one release store.
+                    begin(e, in, source, context, tag, length);
+                    if (in.target != null && length > 0) ring.peek(16, in.target, length);
+                    ring.read(null, 0, whole);
+                    in.copied = length;
+                    end(in, source);
+                    continue;
+                }
                 ring.read(null, 0, 16);
                 begin(e, in, source, context, tag, length);
                 readable = ring.readable();

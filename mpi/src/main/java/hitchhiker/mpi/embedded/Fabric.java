@@ -52,6 +52,7 @@ final class Fabric {
     private Fabric(Path file, MemorySegment memory, int me) {
         this.file = file;
         this.memory = memory;
+        // acquire: pairs with the creator's release of MAGIC, written last, so size and capacity are set
         if ((long) LONG.getAcquire(memory, 0L) != MAGIC) throw new MpiException("not an hhg MPI fabric: " + file);
         this.participants = (int) (long) LONG.getAcquire(memory, 8L);
         this.capacity = (long) LONG.getAcquire(memory, 16L);
@@ -87,7 +88,7 @@ final class Fabric {
                 MemorySegment m = ch.map(FileChannel.MapMode.READ_WRITE, 0, size, arena);
                 LONG.setRelease(m, 8L, (long) participants);
                 LONG.setRelease(m, 16L, capacity);
-                LONG.setRelease(m, 0L, MAGIC);
+                LONG.setRelease(m, 0L, MAGIC);  // release, last: a reader that sees MAGIC sees the fields before it
             }
             file.toFile().deleteOnExit();
             return file;
@@ -129,7 +130,7 @@ final class Fabric {
             MemorySegment m = ch.map(FileChannel.MapMode.READ_WRITE, 0, ch.size(), Arena.global());
             Fabric f = new Fabric(file, m, me);
             LONG.setRelease(m, f.slot(me), ProcessHandle.current().pid());
-            LONG.setRelease(m, f.slot(me) + 8, (long) ALIVE);
+            LONG.setRelease(m, f.slot(me) + 8, (long) ALIVE);  // release: the pid is there before ALIVE is
             return f;
         } catch (IOException e) {
             throw new MpiException("cannot map the shared-memory file " + file + ": " + e, e);
@@ -179,11 +180,11 @@ final class Fabric {
     }
 
     int state(int participant) {
-        return (int) (long) LONG.getAcquire(memory, slot(participant) + 8);
+        return (int) (long) LONG.getAcquire(memory, slot(participant) + 8);  // acquire: pairs with the state's release stores
     }
 
     long pid(int participant) {
-        return (long) LONG.getAcquire(memory, slot(participant));
+        return (long) LONG.getAcquire(memory, slot(participant));  // read after state() saw ALIVE, whose release ordered it
     }
 
     /** Marks this participant as finished (unless it failed): peers waiting on it stop waiting once its bytes are read. */
@@ -194,11 +195,12 @@ final class Fabric {
     /** Marks this participant as failed, by its own fault or because a peer it waited on failed or left. */
     void markFailed(boolean ownFault) {
         LONG.setRelease(memory, slot(me) + 16, (long) (ownFault ? OWN_FAULT : PEER_FAULT));
-        LONG.setRelease(memory, slot(me) + 8, (long) FAILED);
+        LONG.setRelease(memory, slot(me) + 8, (long) FAILED);  // release: the fault is there before FAILED is
     }
 
     /** Whose fault a participant's failure was ({@link #OWN_FAULT}, {@link #PEER_FAULT}), or 0 when it has not failed. */
     int fault(int participant) {
+        // state()'s acquire of FAILED orders this read after the fault's store
         return state(participant) == FAILED ? (int) (long) LONG.getAcquire(memory, slot(participant) + 16) : 0;
     }
 

@@ -1,5 +1,9 @@
 package hitchhiker.mpi.embedded;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
 /** The environment variables through which the launcher (or a spawning parent) tells a rank who it is. */
 final class LaunchEnv {
 
@@ -20,5 +24,20 @@ final class LaunchEnv {
     static final String RESULT = "HHG_MPI_RESULT";
 
     private LaunchEnv() {
+    }
+
+    /**
+     * A process for rank {@code rank} of a world of {@code size} linked by {@code fabric}, watching
+     * this process: {@code command} with the launch variables it inherited cleared and its own set.
+     */
+    static ProcessBuilder rankProcess(List<String> command, int rank, int size, Path fabric) {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        Map<String, String> env = pb.environment();
+        RankCommand.clearLaunchEnv(env);
+        env.put(RANK, Integer.toString(rank));
+        env.put(SIZE, Integer.toString(size));
+        env.put(FABRIC, fabric.toString());
+        env.put(WATCH_PID, Long.toString(ProcessHandle.current().pid()));
+        return pb;
     }
 }

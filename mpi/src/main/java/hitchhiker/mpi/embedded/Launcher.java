@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -65,16 +64,8 @@ public final class Launcher {
             return new Options(false, System.out, System.err, List.of(), List.of());
         }
 
-        public Options withTagOutput(boolean tag) {
-            return new Options(tag, out, err, jvmFlags, classPath);
-        }
-
         public Options withOutput(PrintStream newOut, PrintStream newErr) {
             return new Options(tagOutput, newOut, newErr, jvmFlags, classPath);
-        }
-
-        public Options withClassPath(List<String> entries) {
-            return new Options(tagOutput, out, err, jvmFlags, entries);
         }
     }
 
@@ -133,14 +124,9 @@ public final class Launcher {
             Fabric watch = Fabric.observe(fabricFile);
             LinkedBlockingQueue<Integer> exited = new LinkedBlockingQueue<>();
             for (int r = 0; r < np; r++) {
-                ProcessBuilder pb = new ProcessBuilder(RankCommand.forRank(mainClass, args, options.jvmFlags(), options.classPath()));
-                Map<String, String> env = pb.environment();
-                RankCommand.clearLaunchEnv(env);
-                env.put(LaunchEnv.RANK, Integer.toString(r));
-                env.put(LaunchEnv.SIZE, Integer.toString(np));
-                env.put(LaunchEnv.FABRIC, fabricFile.toString());
-                env.put(LaunchEnv.WATCH_PID, Long.toString(ProcessHandle.current().pid()));
-                if (r == 0) env.put(LaunchEnv.RESULT, resultFile.toString());
+                ProcessBuilder pb = LaunchEnv.rankProcess(RankCommand.forRank(mainClass, args, options.jvmFlags(), options.classPath()),
+                        r, np, fabricFile);
+                if (r == 0) pb.environment().put(LaunchEnv.RESULT, resultFile.toString());
                 Process p = pb.start();
                 ranks.add(p);
                 String prefix = options.tagOutput() ? "[" + r + "] " : null;

@@ -46,10 +46,10 @@ final class Ring {
 
     /** Bytes the producer may write now. */
     long writable() {
-        long tail = (long) LONG.getOpaque(memory, TAIL);
+        long tail = (long) LONG.getOpaque(memory, TAIL);  // our own counter: opaque, no ordering needed
         long free = capacity - (tail - cachedHead);
         if (free == 0 || free < capacity / 4) {
-            cachedHead = (long) LONG.getAcquire(memory, HEAD);
+            cachedHead = (long) LONG.getAcquire(memory, HEAD);  // acquire: the consumer's copies out happen-before we overwrite
             free = capacity - (tail - cachedHead);
         }
         return free;
@@ -57,40 +57,50 @@ final class Ring {
 
     /** Copies {@code length} bytes (at most {@link #writable()}) from {@code src} and publishes them. */
     void write(MemorySegment src, long srcOffset, long length) {
-        long tail = (long) LONG.getOpaque(memory, TAIL);
+        long tail = (long) LONG.getOpaque(memory, TAIL);  // our own counter: opaque suffices
         copyIn(src, srcOffset, tail, length);
-        LONG.setRelease(memory, TAIL, tail + length);
+        LONG.setRelease(memory, TAIL, tail + length);  // release: the bytes are visible before the new tail
     }
 
     /** Writes a 16-byte message header (needs 16 writable bytes; headers are 16-aligned so never wrap). */
     void writeHeader(int context, int tag, long length) {
-        long tail = (long) LONG.getOpaque(memory, TAIL);
+        long tail = (long) LONG.getOpaque(memory, TAIL);  // our own counter: opaque suffices
         long at = tail & mask;
         data.set(ValueLayout.JAVA_INT, at, context);
         data.set(ValueLayout.JAVA_INT, at + 4, tag);
         data.set(ValueLayout.JAVA_LONG, at + 8, length);
-        LONG.setRelease(memory, TAIL, tail + 16);
+        LONG.setRelease(memory, TAIL, tail + 16);  // release: the header is visible before the new tail
+    }
+
+    /**
+     * Writes a whole message (header, payload and {@code pad} bytes of padding; together at most
+     * {@link #writable()}) and publishes it with one release store: the consumer, polling the
+     * tail, sees one change rather than three, and never a header without its payload.
+     */
+    void writeMessage(int context, int tag, MemorySegment src, long length, long pad) {
+        long tail = (long) LONG.getOpaque(memory, TAIL);  // our own counter: opaque suffices
+        long at = tail & mask;
+        data.set(ValueLayout.JAVA_INT, at, context);
+        data.set(ValueLayout.JAVA_INT, at + 4, tag);
+        data.set(ValueLayout.JAVA_LONG, at + 8, length);
+        if (length > 0) copyIn(src, 0, tail + 16, length);
+        LONG.setRelease(memory, TAIL, tail + 16 + length + pad);  // release: header and payload before the tail
     }
 
     /** Skips {@code length} bytes of padding (at most {@link #writable()}). */
     void pad(long length) {
         long tail = (long) LONG.getOpaque(memory, TAIL);
-        LONG.setRelease(memory, TAIL, tail + length);
-    }
-
-    /** Whether the consumer has read everything written. */
-    boolean drained() {
-        return (long) LONG.getAcquire(memory, HEAD) == (long) LONG.getOpaque(memory, TAIL);
+        LONG.setRelease(memory, TAIL, tail + length);  // release, as every tail store, though padding carries no bytes
     }
 
     // ---- consumer side -----------------------------------------------------------------------
 
     /** Bytes the consumer may read now. */
     long readable() {
-        long head = (long) LONG.getOpaque(memory, HEAD);
+        long head = (long) LONG.getOpaque(memory, HEAD);  // our own counter: opaque, no ordering needed
         long available = cachedTail - head;
         if (available == 0) {
-            cachedTail = (long) LONG.getAcquire(memory, TAIL);
+            cachedTail = (long) LONG.getAcquire(memory, TAIL);  // acquire: pairs with the producer's release, so the bytes are there
             available = cachedTail - head;
         }
         return available;
@@ -108,15 +118,20 @@ final class Ring {
         return data.get(ValueLayout.JAVA_LONG, headIndex() + 8);
     }
 
+    /** Copies {@code length} readable bytes from {@code offset} past the head into {@code dst}, freeing nothing. */
+    void peek(long offset, MemorySegment dst, long length) {
+        copyOut((long) LONG.getOpaque(memory, HEAD) + offset, dst, 0, length);  // our own counter: opaque suffices
+    }
+
     /** Copies {@code length} readable bytes into {@code dst} (or drops them when {@code dst} is null) and frees them. */
     void read(MemorySegment dst, long dstOffset, long length) {
-        long head = (long) LONG.getOpaque(memory, HEAD);
+        long head = (long) LONG.getOpaque(memory, HEAD);  // our own counter: opaque suffices
         if (dst != null) copyOut(head, dst, dstOffset, length);
-        LONG.setRelease(memory, HEAD, head + length);
+        LONG.setRelease(memory, HEAD, head + length);  // release: our copies out are done before the producer may reuse the space
     }
 
     private long headIndex() {
-        return (long) LONG.getOpaque(memory, HEAD) & mask;
+        return (long) LONG.getOpaque(memory, HEAD) & mask;  // our own counter: opaque suffices
     }
 
     private void copyIn(MemorySegment src, long srcOffset, long pos, long length) {

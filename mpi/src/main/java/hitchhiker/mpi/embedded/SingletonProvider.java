@@ -3,7 +3,7 @@ package hitchhiker.mpi.embedded;
 import hitchhiker.mpi.spi.Backend;
 import hitchhiker.mpi.spi.BackendProvider;
 
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * A program started without a launcher: a world of one process, as mpi4py without mpirun. It is
@@ -17,13 +17,8 @@ public final class SingletonProvider implements BackendProvider {
     }
 
     @Override
-    public boolean applies(Map<String, String> env) {
-        return true;
-    }
-
-    @Override
-    public int priority() {
-        return 0;
+    public Optional<String> launcherMarker() {
+        return Optional.empty();
     }
 
     @Override

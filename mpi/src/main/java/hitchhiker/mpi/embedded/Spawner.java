@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * MPI_Comm_spawn for the embedded backend. The root creates two fabrics, one for the children's
@@ -73,15 +72,9 @@ final class Spawner {
         List<Process> children = new ArrayList<>();
         try {
             for (int r = 0; r < count; r++) {
-                ProcessBuilder pb = new ProcessBuilder(RankCommand.forRank(mainClass, args, List.of(), List.of()));
-                Map<String, String> env = pb.environment();
-                RankCommand.clearLaunchEnv(env);
-                env.put(LaunchEnv.RANK, Integer.toString(r));
-                env.put(LaunchEnv.SIZE, Integer.toString(count));
-                env.put(LaunchEnv.FABRIC, childWorld.toString());
-                env.put(LaunchEnv.PARENT_FABRIC, link.toString());
-                env.put(LaunchEnv.PARENT_SIZE, Integer.toString(parents));
-                env.put(LaunchEnv.WATCH_PID, Long.toString(ProcessHandle.current().pid()));
+                ProcessBuilder pb = LaunchEnv.rankProcess(RankCommand.forRank(mainClass, args, List.of(), List.of()), r, count, childWorld);
+                pb.environment().put(LaunchEnv.PARENT_FABRIC, link.toString());
+                pb.environment().put(LaunchEnv.PARENT_SIZE, Integer.toString(parents));
                 Process child = pb.start();
                 children.add(child);
                 new LinePump(child.getInputStream(), System.out, null, "hhg-spawn-out-" + r).start();

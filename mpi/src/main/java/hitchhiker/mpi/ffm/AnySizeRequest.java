@@ -65,37 +65,11 @@ final class AnySizeRequest implements Request {
         return r;
     }
 
-    /** A receive from PROC_NULL: complete at once, with no bytes. */
-    static Request procNull() {
-        return new Request() {
-            @Override
-            public Status await() {
-                return new Status(Channel.PROC_NULL, Channel.ANY_TAG, 0);
-            }
-
-            @Override
-            public Status test() {
-                return await();
-            }
-
-            @Override
-            public MemorySegment payload() {
-                return MemorySegment.NULL;
-            }
-        };
-    }
-
     @Override
     public synchronized Status await() {
         while (status == null && failure == null) {
             Scratch s = Scratch.get();
-            int rc;
-            try {
-                rc = (int) LibMpi.Requests.MPI_Wait.invokeExact(s.handle(handle), s.status);
-            } catch (Throwable e) {
-                throw LibMpi.rethrow(e);
-            }
-            completed(rc, s.status, "MPI_Wait");
+            completed(s.await(handle), s.status, "MPI_Wait");
         }
         return outcome();
     }
@@ -104,13 +78,8 @@ final class AnySizeRequest implements Request {
     public synchronized Status test() {
         if (status == null && failure == null) {
             Scratch s = Scratch.get();
-            int rc;
-            try {
-                rc = (int) LibMpi.Requests.MPI_Test.invokeExact(s.handle(handle), s.flag, s.status);
-            } catch (Throwable e) {
-                throw LibMpi.rethrow(e);
-            }
-            if (rc == 0 && s.flag.get(ValueLayout.JAVA_INT, 0) == 0) return null;
+            int rc = s.test(handle);
+            if (rc == 0 && !s.flagSet()) return null;
             completed(rc, s.status, "MPI_Test");
             if (status == null && failure == null) return test();  // a body was posted: it may be there already
         }
@@ -121,17 +90,10 @@ final class AnySizeRequest implements Request {
     public synchronized boolean cancel() {
         if (status != null || failure != null || inBody || handle == LibMpi.REQUEST_NULL) return false;
         Scratch s = Scratch.get();
-        int rc;
-        try {
-            LibMpi.check((int) LibMpi.Requests.MPI_Cancel.invokeExact(s.handle(handle)), "MPI_Cancel");
-            rc = (int) LibMpi.Requests.MPI_Wait.invokeExact(s.handle(handle), s.status);
-            LibMpi.check((int) LibMpi.Requests.MPI_Test_cancelled.invokeExact(s.status, s.flag), "MPI_Test_cancelled");
-        } catch (Throwable e) {
-            throw LibMpi.rethrow(e);
-        }
-        if (rc == 0 && s.flag.get(ValueLayout.JAVA_INT, 0) != 0) {
+        int rc = s.cancel(handle);
+        if (rc == 0 && s.flagSet()) {
             handle = LibMpi.REQUEST_NULL;
-            status = new Status(Channel.PROC_NULL, Channel.ANY_TAG, 0);
+            status = EMPTY;
             payload = MemorySegment.NULL;
             releaseFrame(true);
             return true;

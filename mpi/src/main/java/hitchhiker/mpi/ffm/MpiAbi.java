@@ -104,7 +104,8 @@ public sealed interface MpiAbi permits OpenMpiAbi {
     enum Predefined {
         COMM_WORLD, COMM_SELF, COMM_NULL, REQUEST_NULL, INFO_NULL, ERRORS_RETURN,
         BYTE, C_BOOL, INT8, INT16, INT, INT64, FLOAT, DOUBLE, C_FLOAT_COMPLEX, C_DOUBLE_COMPLEX,
-        OP_SUM, OP_PROD, OP_MIN, OP_MAX, OP_LAND, OP_LOR, OP_LXOR, OP_BAND, OP_BOR, OP_BXOR
+        DOUBLE_INT, FLOAT_INT, LONG_INT, TWO_INT, SHORT_INT,
+        OP_SUM, OP_PROD, OP_MIN, OP_MAX, OP_LAND, OP_LOR, OP_LXOR, OP_BAND, OP_BOR, OP_BXOR, OP_MAXLOC, OP_MINLOC
     }
 
     /** MPI's thread support levels, weakest first. */

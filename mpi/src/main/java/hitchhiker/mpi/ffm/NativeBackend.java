@@ -26,16 +26,12 @@ public final class NativeBackend implements Backend {
 
     private final MpiAbi.ThreadLevel requested;
     private final MpiAbi.ThreadLevel provided;
-    private final NativeChannel world;
-    private final NativeChannel self;
-    private final Optional<Channel> parent;
+    private final Channels channels;
     private boolean finished;
 
     private NativeBackend(MpiAbi.ThreadLevel requested, MpiAbi.ThreadLevel provided) {
         this.requested = requested;
         this.provided = provided;
-        this.world = new NativeChannel(LibMpi.COMM_WORLD, true);
-        this.self = new NativeChannel(LibMpi.COMM_SELF, true);
         Scratch s = Scratch.get();
         try {
             LibMpi.check((int) LibMpi.MPI_Comm_get_parent.invokeExact(s.handle), "MPI_Comm_get_parent");
@@ -43,7 +39,8 @@ public final class NativeBackend implements Backend {
             throw LibMpi.rethrow(e);
         }
         long parentComm = s.handleValue();
-        this.parent = parentComm == LibMpi.COMM_NULL ? Optional.empty() : Optional.of(new NativeChannel(parentComm, false));
+        this.channels = new Channels(new NativeChannel(LibMpi.COMM_WORLD, true), new NativeChannel(LibMpi.COMM_SELF, true),
+                parentComm == LibMpi.COMM_NULL ? Optional.empty() : Optional.of(new NativeChannel(parentComm, false)));
     }
 
     /**
@@ -63,7 +60,7 @@ public final class NativeBackend implements Backend {
                     LibMpi.ABI.threadLevel(want), provided);
             LibMpi.check(rc, "MPI_Init_thread");
             started = new NativeBackend(want, LibMpi.ABI.threadLevel(provided.get(ValueLayout.JAVA_INT, 0)));
-            if (started.provided.compareTo(want) < 0 && started.world.rank() == 0) {
+            if (started.provided.compareTo(want) < 0 && started.world().rank() == 0) {
                 System.err.println("hhg: the MPI library provides thread level " + started.provided + " where " + want
                         + " was asked for (HHG_MPI_THREAD_LEVEL): call MPI from " + (started.provided == MpiAbi.ThreadLevel.SERIALIZED
                         ? "one thread at a time" : "the main thread only"));
@@ -105,18 +102,8 @@ public final class NativeBackend implements Backend {
     }
 
     @Override
-    public Channel world() {
-        return world;
-    }
-
-    @Override
-    public Channel self() {
-        return self;
-    }
-
-    @Override
-    public Optional<Channel> parent() {
-        return parent;
+    public Channels channels() {
+        return channels;
     }
 
     @Override

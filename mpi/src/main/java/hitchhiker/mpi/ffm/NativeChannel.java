@@ -264,13 +264,13 @@ final class NativeChannel implements Channel {
 
     @Override
     public Request irecvAnySize(int source, int tag) {
-        if (source == PROC_NULL) return AnySizeRequest.procNull();
+        if (source == PROC_NULL) return Request.completed(Request.EMPTY);
         return AnySizeRequest.post(this, peer(source), tagOf(tag));
     }
 
     @Override
     public Request recvAnySize(int source, int tag) {
-        if (source == PROC_NULL) return AnySizeRequest.procNull();
+        if (source == PROC_NULL) return Request.completed(Request.EMPTY);
         return AnySizeRequest.receive(this, peer(source), tagOf(tag));
     }
 
@@ -307,7 +307,7 @@ final class NativeChannel implements Channel {
     }
 
     private Request sendFrame(MemorySegment data, int dest, int tag, boolean synchronous) {
-        if (dest == PROC_NULL) return AnySizeRequest.procNull();
+        if (dest == PROC_NULL) return Request.completed(Request.EMPTY);
         MemorySegment pooled = frame(data, dest);
         MemorySegment buf = pooled.asSlice(0, frameBytes(data));
         Scratch s = Scratch.get();
@@ -411,7 +411,7 @@ final class NativeChannel implements Channel {
 
     @Override
     public void gather(MemorySegment send, MemorySegment recv, int root) {
-        boolean receiving = receivingRoot(root);
+        boolean receiving = isRoot(root);
         int block = intCount(receiving && inter ? recv.byteSize() / Math.max(1, remoteSize) : send.byteSize(), "gather");
         try (Staged s = Staged.in(sending(root) ? send : MemorySegment.NULL);
              Staged r = Staged.out(receiving ? recv : MemorySegment.NULL)) {
@@ -424,7 +424,7 @@ final class NativeChannel implements Channel {
 
     @Override
     public void gatherv(MemorySegment send, MemorySegment recv, long[] counts, int root) {
-        boolean receiving = receivingRoot(root);
+        boolean receiving = isRoot(root);
         try (Arena arena = Arena.ofConfined();
              Staged s = Staged.in(sending(root) ? send : MemorySegment.NULL);
              Staged r = Staged.out(receiving ? recv : MemorySegment.NULL)) {
@@ -439,7 +439,7 @@ final class NativeChannel implements Channel {
 
     @Override
     public void scatter(MemorySegment send, MemorySegment recv, int root) {
-        boolean sendingRoot = receivingRoot(root);
+        boolean sendingRoot = isRoot(root);
         int block = intCount(sendingRoot ? send.byteSize() / Math.max(1, inter ? remoteSize : size) : recv.byteSize(), "scatter");
         boolean receiving = inter ? root >= 0 : true;
         try (Staged s = Staged.in(sendingRoot ? send : MemorySegment.NULL);
@@ -453,7 +453,7 @@ final class NativeChannel implements Channel {
 
     @Override
     public void scatterv(MemorySegment send, long[] counts, MemorySegment recv, int root) {
-        boolean sendingRoot = receivingRoot(root);
+        boolean sendingRoot = isRoot(root);
         boolean receiving = inter ? root >= 0 : true;
         try (Arena arena = Arena.ofConfined();
              Staged s = Staged.in(sendingRoot ? send : MemorySegment.NULL);
@@ -539,7 +539,7 @@ final class NativeChannel implements Channel {
             Collectives.reduce(collectiveContext(), send, recv, type, op, root);
             return;
         }
-        boolean receiving = receivingRoot(root);
+        boolean receiving = isRoot(root);
         long bytes = receiving && inter ? recv.byteSize() : send.byteSize();
         int count = intCount(bytes / type.bytes(), "reduce");
         try (Staged s = Staged.in(sending(root) ? send : MemorySegment.NULL);

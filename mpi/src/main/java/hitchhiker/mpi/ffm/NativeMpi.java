@@ -1,7 +1,5 @@
 package hitchhiker.mpi.ffm;
 
-import hitchhiker.mpi.spi.Backends;
-
 /**
  * Whether this machine can use the native backend, and why not: for {@code hhg doctor} and for
  * messages. Checking opens the library and reads its version (which MPI allows before
@@ -33,10 +31,5 @@ public final class NativeMpi {
         } catch (RuntimeException | LinkageError e) {
             return new Availability(false, "the MPI library cannot be used: " + e);
         }
-    }
-
-    /** Whether this process was started by Open MPI's {@code mpirun} (its environment says so). */
-    public static boolean launchedByMpirun() {
-        return System.getenv(Backends.OPEN_MPI_MARKER) != null;
     }
 }

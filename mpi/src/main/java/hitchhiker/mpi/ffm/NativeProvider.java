@@ -4,7 +4,7 @@ import hitchhiker.mpi.spi.Backend;
 import hitchhiker.mpi.spi.BackendProvider;
 import hitchhiker.mpi.spi.Backends;
 
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Chooses the native backend for processes that Open MPI's {@code mpirun} started. It applies
@@ -21,13 +21,8 @@ public final class NativeProvider implements BackendProvider {
     }
 
     @Override
-    public boolean applies(Map<String, String> env) {
-        return env.containsKey(Backends.OPEN_MPI_MARKER);
-    }
-
-    @Override
-    public int priority() {
-        return 100;
+    public Optional<String> launcherMarker() {
+        return Optional.of(Backends.OPEN_MPI_MARKER);
     }
 
     @Override

@@ -44,26 +44,15 @@ final class NativeRequest implements Request {
     public synchronized Status await() {
         if (handle == LibMpi.REQUEST_NULL) return outcome();
         Scratch s = Scratch.get();
-        int rc;
-        try {
-            rc = (int) LibMpi.Requests.MPI_Wait.invokeExact(s.handle(handle), s.status);
-        } catch (Throwable e) {
-            throw LibMpi.rethrow(e);
-        }
-        return complete(rc, s.status, "MPI_Wait");
+        return complete(s.await(handle), s.status, "MPI_Wait");
     }
 
     @Override
     public synchronized Status test() {
         if (handle == LibMpi.REQUEST_NULL) return outcome();
         Scratch s = Scratch.get();
-        int rc;
-        try {
-            rc = (int) LibMpi.Requests.MPI_Test.invokeExact(s.handle(handle), s.flag, s.status);
-        } catch (Throwable e) {
-            throw LibMpi.rethrow(e);
-        }
-        if (rc == 0 && s.flag.get(ValueLayout.JAVA_INT, 0) == 0) return null;
+        int rc = s.test(handle);
+        if (rc == 0 && !s.flagSet()) return null;
         return complete(rc, s.status, "MPI_Test");
     }
 
@@ -71,17 +60,10 @@ final class NativeRequest implements Request {
     public synchronized boolean cancel() {
         if (handle == LibMpi.REQUEST_NULL) return false;
         Scratch s = Scratch.get();
-        int rc;
-        try {
-            LibMpi.check((int) LibMpi.Requests.MPI_Cancel.invokeExact(s.handle(handle)), "MPI_Cancel");
-            rc = (int) LibMpi.Requests.MPI_Wait.invokeExact(s.handle(handle), s.status);
-            LibMpi.check((int) LibMpi.Requests.MPI_Test_cancelled.invokeExact(s.status, s.flag), "MPI_Test_cancelled");
-        } catch (Throwable e) {
-            throw LibMpi.rethrow(e);
-        }
-        if (rc == 0 && s.flag.get(ValueLayout.JAVA_INT, 0) != 0) {
+        int rc = s.cancel(handle);
+        if (rc == 0 && s.flagSet()) {
             handle = LibMpi.REQUEST_NULL;
-            status = new Status(hitchhiker.mpi.spi.Channel.PROC_NULL, hitchhiker.mpi.spi.Channel.ANY_TAG, 0);
+            status = EMPTY;
             if (pooled != null) NativeBuffers.give(pooled);
             pooled = null;
             buffer = null;

@@ -38,6 +38,11 @@ public final class OpenMpiAbi implements MpiAbi {
         SYMBOLS.put(Predefined.INT64, "ompi_mpi_int64_t");
         SYMBOLS.put(Predefined.FLOAT, "ompi_mpi_float");
         SYMBOLS.put(Predefined.DOUBLE, "ompi_mpi_double");
+        SYMBOLS.put(Predefined.DOUBLE_INT, "ompi_mpi_double_int");
+        SYMBOLS.put(Predefined.FLOAT_INT, "ompi_mpi_float_int");
+        SYMBOLS.put(Predefined.LONG_INT, "ompi_mpi_long_int");
+        SYMBOLS.put(Predefined.TWO_INT, "ompi_mpi_2int");
+        SYMBOLS.put(Predefined.SHORT_INT, "ompi_mpi_short_int");
         SYMBOLS.put(Predefined.OP_SUM, "ompi_mpi_op_sum");
         SYMBOLS.put(Predefined.OP_PROD, "ompi_mpi_op_prod");
         SYMBOLS.put(Predefined.OP_MIN, "ompi_mpi_op_min");
@@ -48,6 +53,8 @@ public final class OpenMpiAbi implements MpiAbi {
         SYMBOLS.put(Predefined.OP_BAND, "ompi_mpi_op_band");
         SYMBOLS.put(Predefined.OP_BOR, "ompi_mpi_op_bor");
         SYMBOLS.put(Predefined.OP_BXOR, "ompi_mpi_op_bxor");
+        SYMBOLS.put(Predefined.OP_MAXLOC, "ompi_mpi_op_maxloc");
+        SYMBOLS.put(Predefined.OP_MINLOC, "ompi_mpi_op_minloc");
     }
 
     private OpenMpiAbi() {

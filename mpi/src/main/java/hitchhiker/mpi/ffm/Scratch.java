@@ -68,6 +68,44 @@ final class Scratch {
         return LibMpi.ABI.readHandle(handle, 0);
     }
 
+    /** MPI_Wait on {@code request}: its return code, the status in {@link #status}. */
+    int await(long request) {
+        try {
+            return (int) LibMpi.Requests.MPI_Wait.invokeExact(handle(request), status);
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    /** MPI_Test on {@code request}: its return code, the status in {@link #status} once {@link #flagSet()}. */
+    int test(long request) {
+        try {
+            return (int) LibMpi.Requests.MPI_Test.invokeExact(handle(request), flag, status);
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    /**
+     * MPI_Cancel on {@code request}, then MPI_Wait (a cancelled request still completes) and
+     * MPI_Test_cancelled: the wait's return code, with {@link #flagSet()} true if it was cancelled.
+     */
+    int cancel(long request) {
+        try {
+            LibMpi.check((int) LibMpi.Requests.MPI_Cancel.invokeExact(handle(request)), "MPI_Cancel");
+            int rc = (int) LibMpi.Requests.MPI_Wait.invokeExact(handle, status);
+            LibMpi.check((int) LibMpi.Requests.MPI_Test_cancelled.invokeExact(status, flag), "MPI_Test_cancelled");
+            return rc;
+        } catch (Throwable e) {
+            throw LibMpi.rethrow(e);
+        }
+    }
+
+    /** The flag the last MPI_Test or MPI_Test_cancelled wrote. */
+    boolean flagSet() {
+        return flag.get(ValueLayout.JAVA_INT, 0) != 0;
+    }
+
     /** Sets {@link #handle} (MPI_Wait and MPI_Test take the request by pointer). */
     MemorySegment handle(long value) {
         LibMpi.ABI.writeHandle(handle, 0, value);

@@ -24,12 +24,19 @@ final class Types {
         DATATYPES.put(ElementType.LONG, LibMpi.predefined(MpiAbi.Predefined.INT64));
         DATATYPES.put(ElementType.FLOAT, LibMpi.predefined(MpiAbi.Predefined.FLOAT));
         DATATYPES.put(ElementType.DOUBLE, LibMpi.predefined(MpiAbi.Predefined.DOUBLE));
+        DATATYPES.put(ElementType.DOUBLE_INT, LibMpi.predefined(MpiAbi.Predefined.DOUBLE_INT));
+        DATATYPES.put(ElementType.FLOAT_INT, LibMpi.predefined(MpiAbi.Predefined.FLOAT_INT));
+        DATATYPES.put(ElementType.LONG_INT, LibMpi.predefined(MpiAbi.Predefined.LONG_INT));
+        DATATYPES.put(ElementType.INT_INT, LibMpi.predefined(MpiAbi.Predefined.TWO_INT));
+        DATATYPES.put(ElementType.SHORT_INT, LibMpi.predefined(MpiAbi.Predefined.SHORT_INT));
         OPS.put(ReduceOp.Builtin.SUM, LibMpi.predefined(MpiAbi.Predefined.OP_SUM));
         OPS.put(ReduceOp.Builtin.PROD, LibMpi.predefined(MpiAbi.Predefined.OP_PROD));
         OPS.put(ReduceOp.Builtin.MIN, LibMpi.predefined(MpiAbi.Predefined.OP_MIN));
         OPS.put(ReduceOp.Builtin.MAX, LibMpi.predefined(MpiAbi.Predefined.OP_MAX));
         OPS.put(ReduceOp.Builtin.LAND, LibMpi.predefined(MpiAbi.Predefined.OP_LAND));
         OPS.put(ReduceOp.Builtin.LOR, LibMpi.predefined(MpiAbi.Predefined.OP_LOR));
+        OPS.put(ReduceOp.Builtin.MAXLOC, LibMpi.predefined(MpiAbi.Predefined.OP_MAXLOC));
+        OPS.put(ReduceOp.Builtin.MINLOC, LibMpi.predefined(MpiAbi.Predefined.OP_MINLOC));
     }
 
     private Types() {
@@ -43,11 +50,14 @@ final class Types {
     /**
      * The MPI operation for {@code op} on {@code type}, or 0 where MPI has none: a user-defined
      * operation, a logical one on floating-point data (MPI defines LAND/LOR for integers only),
-     * or anything but SUM and PROD on complex numbers (which Java then applies, or rejects).
+     * or anything but SUM and PROD on complex numbers (which Java then applies, or rejects), or
+     * MAXLOC and MINLOC on anything but (value, index) pairs and anything else on pairs (rejected).
      */
     static long op(ReduceOp op, ElementType type) {
         ReduceOp.Builtin builtin = op.builtin();
         if (builtin == null) return 0;
+        boolean loc = builtin == ReduceOp.Builtin.MAXLOC || builtin == ReduceOp.Builtin.MINLOC;
+        if (loc != type.pair()) return 0;
         boolean logical = builtin == ReduceOp.Builtin.LAND || builtin == ReduceOp.Builtin.LOR;
         if (logical && (type == ElementType.FLOAT || type == ElementType.DOUBLE)) return 0;
         if (type.complex() && builtin != ReduceOp.Builtin.SUM && builtin != ReduceOp.Builtin.PROD) return 0;

@@ -11,14 +11,31 @@ public interface Backend {
     /** A short name: "embedded", "singleton", "native". */
     String name();
 
+    /**
+     * The channels a backend has from its start: every process started together (MPI_COMM_WORLD),
+     * this process alone (MPI_COMM_SELF), and the intercommunicator to the processes that spawned
+     * this one, if it was spawned.
+     */
+    record Channels(Channel world, Channel self, Optional<Channel> parent) {
+    }
+
+    /** The world, self and parent channels. */
+    Channels channels();
+
     /** Every process started together (MPI_COMM_WORLD). */
-    Channel world();
+    default Channel world() {
+        return channels().world();
+    }
 
     /** This process alone (MPI_COMM_SELF). */
-    Channel self();
+    default Channel self() {
+        return channels().self();
+    }
 
     /** The intercommunicator to the processes that spawned this one, if it was spawned. */
-    Optional<Channel> parent();
+    default Optional<Channel> parent() {
+        return channels().parent();
+    }
 
     /** The name of the machine this process runs on (MPI_Get_processor_name). */
     String processorName();

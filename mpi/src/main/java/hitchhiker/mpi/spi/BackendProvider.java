@@ -1,12 +1,13 @@
 package hitchhiker.mpi.spi;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Starts a {@link Backend} when the environment asks for it. Providers are found with
- * {@link java.util.ServiceLoader} (a backend in another package lists its provider in
- * {@code META-INF/services/hitchhiker.mpi.spi.BackendProvider}) besides the built-in embedded and
- * singleton ones; {@link Backends#select} starts the applicable one with the highest priority.
+ * Starts a {@link Backend} when the environment asks for it. Every provider, the built-in ones
+ * included, is found with {@link java.util.ServiceLoader}: a backend lists its provider in
+ * {@code META-INF/services/hitchhiker.mpi.spi.BackendProvider}. {@link Backends#select} starts
+ * the one whose launcher started this process, or the one that needs no launcher.
  */
 public interface BackendProvider {
 
@@ -14,14 +15,16 @@ public interface BackendProvider {
     String name();
 
     /**
-     * Whether this process was started for this backend, judged from the environment (e.g. Open
-     * MPI's mpirun sets {@code OMPI_COMM_WORLD_SIZE}; our launcher sets {@code HHG_MPI_RANK}), and
-     * the backend can run here (e.g. its native library is found).
+     * The environment variable that this backend's launcher sets in every process it starts
+     * (Open MPI's mpirun sets {@code OMPI_COMM_WORLD_SIZE}; ours sets {@code HHG_MPI_RANK}), or
+     * empty for the backend of a process that no launcher started (a world of one).
      */
-    boolean applies(Map<String, String> env);
+    Optional<String> launcherMarker();
 
-    /** Higher wins among applicable providers: native 100, embedded 50, singleton 0. */
-    int priority();
+    /** Whether this process was started for this backend: its launcher's marker is set, or it needs none. */
+    default boolean applies(Map<String, String> env) {
+        return launcherMarker().map(env::containsKey).orElse(true);
+    }
 
     /** Starts the backend (MPI_Init). */
     Backend start();

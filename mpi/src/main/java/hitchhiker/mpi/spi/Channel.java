@@ -38,6 +38,14 @@ public interface Channel extends AutoCloseable {
     int PROC_NULL = -2;
     /** Marks the root process in an intercommunicator collective (MPI_ROOT). */
     int ROOT = -3;
+
+    /**
+     * Whether this process is the root of a rooted collective called with {@code root}: its own
+     * rank, or on an intercommunicator {@link #ROOT}. The one place that rule is written.
+     */
+    default boolean isRoot(int root) {
+        return isInter() ? root == ROOT : rank() == root;
+    }
     /** A split color that puts the caller in no new communicator (MPI_UNDEFINED). */
     int UNDEFINED = -32766;
 

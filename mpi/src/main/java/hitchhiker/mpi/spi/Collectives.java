@@ -74,14 +74,14 @@ public final class Collectives {
     public static void gather(Channel c, MemorySegment send, MemorySegment recv, int root) {
         int senders = c.isInter() ? c.remoteSize() : c.size();
         // Equal blocks: the root knows their size from its receive buffer, a sender from its send buffer.
-        long block = isReceivingRoot(c, root) ? recv.byteSize() / Math.max(1, senders) : send.byteSize();
+        long block = c.isRoot(root) ? recv.byteSize() / Math.max(1, senders) : send.byteSize();
         long[] counts = new long[senders];
         java.util.Arrays.fill(counts, block);
         gatherv(c, send, recv, counts, root);
     }
 
     public static void gatherv(Channel c, MemorySegment send, MemorySegment recv, long[] counts, int root) {
-        if (isReceivingRoot(c, root)) {
+        if (c.isRoot(root)) {
             Request[] recvs = new Request[counts.length];
             long offset = 0;
             for (int r = 0; r < counts.length; r++) {
@@ -102,12 +102,12 @@ public final class Collectives {
     public static void scatter(Channel c, MemorySegment send, MemorySegment recv, int root) {
         int receivers = c.isInter() ? c.remoteSize() : c.size();
         long[] counts = new long[receivers];
-        if (isReceivingRoot(c, root)) java.util.Arrays.fill(counts, send.byteSize() / Math.max(1, receivers));
+        if (c.isRoot(root)) java.util.Arrays.fill(counts, send.byteSize() / Math.max(1, receivers));
         scatterv(c, send, counts, recv, root);
     }
 
     public static void scatterv(Channel c, MemorySegment send, long[] counts, MemorySegment recv, int root) {
-        if (isReceivingRoot(c, root)) {
+        if (c.isRoot(root)) {
             Request[] sends = new Request[counts.length];
             long offset = 0;
             for (int r = 0; r < counts.length; r++) {
@@ -203,7 +203,7 @@ public final class Collectives {
 
     public static void reduce(Channel c, MemorySegment send, MemorySegment recv, ElementType type, ReduceOp op,
                               int root) {
-        if (isReceivingRoot(c, root)) {
+        if (c.isRoot(root)) {
             // An intercommunicator's root contributes nothing: its recv says how big the blocks are.
             long bytes = c.isInter() ? recv.byteSize() : send.byteSize();
             int senders = c.isInter() ? c.remoteSize() : c.size();
@@ -250,10 +250,6 @@ public final class Collectives {
     /** Waits for every non-null request. */
     public static void awaitAll(Request[] requests) {
         for (Request r : requests) if (r != null) r.await();
-    }
-
-    private static boolean isReceivingRoot(Channel c, int root) {
-        return c.isInter() ? root == Channel.ROOT : c.rank() == root;
     }
 
     private static boolean isSender(Channel c, int root) {

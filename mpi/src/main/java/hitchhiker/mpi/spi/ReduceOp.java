@@ -9,8 +9,8 @@ import java.lang.foreign.MemorySegment;
  */
 public interface ReduceOp {
 
-    /** MPI's predefined operations. */
-    enum Builtin { SUM, PROD, MIN, MAX, LAND, LOR }
+    /** MPI's predefined operations; MAXLOC and MINLOC combine (value, index) pairs only ({@link ElementType#pair()}). */
+    enum Builtin { SUM, PROD, MIN, MAX, LAND, LOR, MAXLOC, MINLOC }
 
     /** The predefined operation this is, or {@code null} for a user-defined one. */
     Builtin builtin();

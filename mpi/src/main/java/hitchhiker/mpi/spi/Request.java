@@ -12,6 +12,32 @@ import java.lang.foreign.MemorySegment;
  */
 public interface Request {
 
+    /** The status of an operation that moved nothing: to or from PROC_NULL, cancelled, or an inactive persistent request. */
+    Status EMPTY = new Status(Channel.PROC_NULL, Channel.ANY_TAG, 0);
+
+    /** An operation that completed when it started (to or from PROC_NULL): {@code status}, and no payload. */
+    static Request completed(Status status) {
+        return new Completed(status);
+    }
+
+    /** See {@link #completed}. */
+    record Completed(Status status) implements Request {
+        @Override
+        public Status await() {
+            return status;
+        }
+
+        @Override
+        public Status test() {
+            return status;
+        }
+
+        @Override
+        public MemorySegment payload() {
+            return MemorySegment.NULL;
+        }
+    }
+
     /** Blocks until the operation completes; the status of a send names its destination. */
     Status await();
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Finding the library, and the one-line reasons when there is none. These need no mpirun. */
 class NativeMpiLibraryTest {
@@ -33,6 +34,15 @@ class NativeMpiLibraryTest {
     void withoutMpirunTheEmbeddedSideIsChosenWhateverTheLibrary() {
         assertThat(new NativeProvider().applies(Map.of())).isFalse();
         assertThat(Backends.select(Map.of()).name()).isEqualTo("singleton");
+    }
+
+    @Test
+    void eachLauncherSelectsItsOwnBackendByTheMarkerItSets() {
+        assertThat(Backends.select(Map.of("HHG_MPI_RANK", "0")).name()).isEqualTo("embedded");
+        assertThat(Backends.select(Map.of(Backends.OPEN_MPI_MARKER, "2")).name()).isEqualTo("native");
+        assertThat(Backends.providers()).extracting(p -> p.name()).containsExactlyInAnyOrder("embedded", "singleton", "native");
+        assertThatThrownBy(() -> Backends.select(Map.of("HHG_MPI_RANK", "0", Backends.OPEN_MPI_MARKER, "2")))
+                .isInstanceOf(MpiException.class).hasMessageContaining("more than one launcher");
     }
 
     @Test
