@@ -12,7 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The non-overtaking rule as a property (ThreadWorld bounds each try to 60 s). */
-class OrderingProperties {
+class OrderingPropertiesTest {
 
     /** Messages between a pair never overtake: with ANY_TAG they arrive in send order, and so do those of one tag. */
     @Property(tries = 25)
