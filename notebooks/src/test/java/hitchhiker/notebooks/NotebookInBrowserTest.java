@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.fail;
  * the browser are ended whatever happens, also when the test's own timeout cuts it short (the test
  * runs in a thread of its own, so that a stuck call cannot hold the cleanup back).
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 8, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class NotebookInBrowserTest {
 
     static final String NOTEBOOK = "00-introduction";
@@ -103,7 +103,7 @@ class NotebookInBrowserTest {
 
         page.evaluate("Jupyter.notebook.execute_all_cells(); true"); // the UI's Cell > Run All
         state = await(page, s -> s.path("errors").size() > 0 || (ran(s) == cells && !s.path("kernelBusy").asBoolean()),
-                180, "every code cell to run");
+                240, "every code cell to run");
         double done = seconds(t0);
         saveScreenshot(page);
 
