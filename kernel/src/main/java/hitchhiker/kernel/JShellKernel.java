@@ -266,6 +266,9 @@ public final class JShellKernel extends BaseKernel {
         if (holder == null) return NO_VALUE;
         shell.varValue(holder);
         Object v = control.takeValue();
+        // The kernel shows a value, never the $n name JShell gave it; dropped, that name stops being
+        // imported into every later cell's compile, which would grow slower with each value shown.
+        if (holder.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) shell.drop(holder);
         if (v != null && v.getClass().isArray()) return event.value(); // JShell's "int[3] { 1, 2, 3 }"
         return v == null ? "null" : v;
     }
