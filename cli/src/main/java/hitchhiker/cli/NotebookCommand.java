@@ -147,8 +147,8 @@ final class NotebookCommand implements Callable<Integer> {
             }
             exitWithJupyter();
             ROOT_LOG.setLevel(java.util.logging.Level.WARNING);
-            JShellKernel kernel = JShellKernel.create(config());
-            kernel.serve(connectionFile);
+            // JShell starts while the kernel already answers Jupyter; the first cell waits for it.
+            JShellKernel.serve(config(), connectionFile);
             return 0;
         }
 

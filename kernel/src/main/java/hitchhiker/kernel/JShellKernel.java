@@ -30,6 +30,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +47,8 @@ import java.util.stream.Collectors;
  *
  * <p>Snippets run in the kernel's JVM (JShell's local execution engine), so a cell costs a
  * compile and a class load, not a round trip to a second JVM; an interrupt from Jupyter stops the
- * running cell at its next loop iteration.
+ * running cell at its next loop iteration. A served kernel answers Jupyter while JShell is still
+ * starting, and reads requests the moment they come ({@link PromptConnection}).
  */
 public final class JShellKernel extends BaseKernel {
 
@@ -77,48 +80,98 @@ public final class JShellKernel extends BaseKernel {
 
     private static final Object NO_VALUE = new Object();
 
-    private final JShell shell;
-    private final CapturingExecutionControl control;
+    /** Written once by the thread that starts JShell, read by others only after {@link #started} completed. */
+    private JShell shell;
+    private CapturingExecutionControl control;
+    /** Completes when JShell is built and the startup script ran; fails with the startup's failure. */
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
     /** Set by an interrupt while a cell runs: JShell ends a stopped snippet without an event that says so. */
     private volatile boolean interrupted;
 
-    private JShellKernel(Config config, JShell shell, CapturingExecutionControl control) {
+    /** A kernel whose JShell is not started yet: {@link #create} or {@link #serve} start it. */
+    JShellKernel(Config config) {
         super(config.name(), config.version(), languageInfo(), List.of(), null,
                 new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null, null, false,
                 new StringStyler.Builder().build());
-        this.shell = shell;
-        this.control = control;
     }
 
     /** Builds JShell for the configuration and runs the startup script; its failure fails the start. */
     public static JShellKernel create(Config config) {
-        CapturingExecutionProvider provider = new CapturingExecutionProvider(JShellKernel.class.getClassLoader());
-        JShell shell = JShell.builder()
-                .executionEngine(provider, java.util.Map.of())
-                .compilerOptions(config.compilerOptions().toArray(String[]::new))
-                .build();
-        if (!config.classPath().isEmpty()) shell.addToClasspath(config.classPath());
-        JShellKernel kernel = new JShellKernel(config, shell, provider.control());
-        try {
-            kernel.evalCode(config.startupScript());
-        } catch (RuntimeException e) {
-            shell.close();
-            throw new IllegalStateException("the kernel's startup script failed: " + e.getMessage(), e);
-        }
+        JShellKernel kernel = new JShellKernel(config);
+        kernel.startShell(config);
+        kernel.awaitStart();
         return kernel;
+    }
+
+    private void startShell(Config config) {
+        try {
+            CapturingExecutionProvider provider = new CapturingExecutionProvider(JShellKernel.class.getClassLoader());
+            shell = JShell.builder()
+                    .executionEngine(provider, java.util.Map.of())
+                    .compilerOptions(config.compilerOptions().toArray(String[]::new))
+                    .build();
+            control = provider.control();
+            if (!config.classPath().isEmpty()) shell.addToClasspath(config.classPath());
+            try {
+                evalCode(config.startupScript());
+            } catch (RuntimeException e) {
+                shell.close();
+                throw new IllegalStateException("the kernel's startup script failed: " + e.getMessage(), e);
+            }
+            started.complete(null);
+        } catch (Throwable e) {
+            started.completeExceptionally(e);
+        }
+    }
+
+    /** Waits until JShell has started; throws the startup's failure. */
+    public void awaitStart() {
+        try {
+            started.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the kernel was starting", e);
+        }
+    }
+
+    /** JShell, once started; a failed start becomes the request's one-line error. */
+    private JShell shell() {
+        try {
+            awaitStart();
+        } catch (RuntimeException e) {
+            throw new SnippetRejectedException("the kernel could not start: " + e.getMessage());
+        }
+        return shell;
     }
 
     /**
      * Serves Jupyter on the connection described by the file Jupyter passed, until Jupyter shuts
-     * the kernel down.
+     * the kernel down. The kernel answers Jupyter (kernel info, status) as soon as its sockets are
+     * bound; JShell starts after that, in the background, since building it and running the startup
+     * script take seconds of compiling. Cells, completions and inspections wait for that start;
+     * when the startup script failed, each of them says so.
      */
-    public void serve(Path connectionFile) throws Exception {
+    public static void serve(Config config, Path connectionFile) throws Exception {
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(connectionFile));
-        JupyterConnection connection = new JupyterConnection(props);
-        onStartup();
-        becomeHandlerForConnection(connection);
+        JShellKernel kernel = new JShellKernel(config);
+        JupyterConnection connection = new PromptConnection(props);
+        kernel.onStartup();
+        kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        kernel.startInBackground(config);
         connection.waitUntilClose();
+    }
+
+    /** Starts JShell on a thread of its own; requests wait for it. */
+    void startInBackground(Config config) {
+        Thread.ofPlatform().daemon().name("jshell-start").start(() -> {
+            startShell(config);
+            if (started.isCompletedExceptionally()) {
+                System.err.println(started.exceptionNow().getMessage()); // to Jupyter's log as well as to each cell
+            }
+        });
     }
 
     private static LanguageInfo languageInfo() {
@@ -133,6 +186,7 @@ public final class JShellKernel extends BaseKernel {
 
     @Override
     public Object evalRaw(String source) {
+        shell();
         interrupted = false;
         var magic = CellMagic.of(source);
         if (magic.isPresent()) {
@@ -212,6 +266,9 @@ public final class JShellKernel extends BaseKernel {
         if (holder == null) return NO_VALUE;
         shell.varValue(holder);
         Object v = control.takeValue();
+        // The kernel shows a value, never the $n name JShell gave it; dropped, that name stops being
+        // imported into every later cell's compile, which would grow slower with each value shown.
+        if (holder.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) shell.drop(holder);
         if (v != null && v.getClass().isArray()) return event.value(); // JShell's "int[3] { 1, 2, 3 }"
         return v == null ? "null" : v;
     }
@@ -271,7 +328,7 @@ public final class JShellKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        String docs = shell.sourceCodeAnalysis().documentation(code, at, extraDetail).stream()
+        String docs = shell().sourceCodeAnalysis().documentation(code, at, extraDetail).stream()
                 .map(d -> d.signature() + (d.javadoc() != null && extraDetail ? "\n\n" + d.javadoc() : ""))
                 .collect(Collectors.joining("\n"));
         return docs.isEmpty() ? null : new DisplayData(docs);
@@ -280,14 +337,14 @@ public final class JShellKernel extends BaseKernel {
     @Override
     public ReplacementOptions complete(String code, int at) {
         int[] anchor = new int[1];
-        List<String> options = shell.sourceCodeAnalysis().completionSuggestions(code, at, anchor).stream()
+        List<String> options = shell().sourceCodeAnalysis().completionSuggestions(code, at, anchor).stream()
                 .map(SourceCodeAnalysis.Suggestion::continuation).distinct().toList();
         return new ReplacementOptions(options, anchor[0], at);
     }
 
     @Override
     public String isComplete(String code) {
-        return switch (shell.sourceCodeAnalysis().analyzeCompletion(code).completeness()) {
+        return switch (shell().sourceCodeAnalysis().analyzeCompletion(code).completeness()) {
             case COMPLETE, COMPLETE_WITH_SEMI, EMPTY -> IS_COMPLETE_YES;
             case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> "    ";
             case UNKNOWN -> IS_COMPLETE_BAD;
@@ -297,13 +354,13 @@ public final class JShellKernel extends BaseKernel {
     @Override
     public void interrupt() {
         interrupted = true;
-        shell.stop();
+        if (started.isDone() && !started.isCompletedExceptionally()) shell.stop();
     }
 
     @Override
     public void onShutdown(boolean isRestarting) {
         super.onShutdown(isRestarting);
-        shell.close();
+        if (started.isDone() && !started.isCompletedExceptionally()) shell.close();
     }
 
     /** Where the cells' display calls go; for helpers that show more than one result. */

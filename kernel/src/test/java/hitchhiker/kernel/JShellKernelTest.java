@@ -166,4 +166,27 @@ class JShellKernelTest {
         }
         assertThat(kernel.evalRaw("\"alive\"")).isEqualTo("alive");
     }
+
+    @Test
+    void aKernelStartedInTheBackgroundRunsCellsOnceJShellIsUp() {
+        JShellKernel.Config config = new JShellKernel.Config("test", "0", "", List.of(), "int answer = 42;");
+        JShellKernel background = new JShellKernel(config);
+        background.startInBackground(config);
+        try {
+            assertThat(background.evalRaw("answer")).isEqualTo(42);
+        } finally {
+            background.onShutdown(false);
+        }
+    }
+
+    @Test
+    void aStartupScriptThatFailsInTheBackgroundIsEachCellsOneLineError() {
+        JShellKernel.Config broken = new JShellKernel.Config("test", "0", "", List.of(), "int x = undefinedThing;");
+        JShellKernel background = new JShellKernel(broken);
+        background.startInBackground(broken);
+        assertThatThrownBy(() -> background.evalRaw("1 + 1")).isInstanceOf(SnippetRejectedException.class)
+                .hasMessageStartingWith("the kernel could not start: the kernel's startup script failed: line 1: cannot find symbol");
+        assertThatThrownBy(() -> background.complete("Str", 3)).isInstanceOf(SnippetRejectedException.class);
+        background.onShutdown(false);
+    }
 }

@@ -27,12 +27,12 @@ final class DevTools implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
-    private DevTools(URI page) {
+    private DevTools(URI page) throws Exception {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(page, new Listener()).join();
+                .buildAsync(page, new Listener()).get(20, TimeUnit.SECONDS);
     }
 
-    static DevTools connect(String webSocketUrl) {
+    static DevTools connect(String webSocketUrl) throws Exception {
         return new DevTools(URI.create(webSocketUrl));
     }
 
@@ -43,15 +43,22 @@ final class DevTools implements AutoCloseable {
         pending.put(id, reply);
         ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
         message.set("params", JSON.valueToTree(params));
-        socket.sendText(JSON.writeValueAsString(message), true).join();
-        JsonNode answer = reply.get(timeoutSeconds, TimeUnit.SECONDS);
-        if (answer.has("error")) throw new IllegalStateException(method + " failed: " + answer.get("error"));
-        return answer.path("result");
+        try {
+            socket.sendText(JSON.writeValueAsString(message), true).get(timeoutSeconds, TimeUnit.SECONDS);
+            JsonNode answer = reply.get(timeoutSeconds, TimeUnit.SECONDS);
+            if (answer.has("error")) throw new IllegalStateException(method + " failed: " + answer.get("error"));
+            return answer.path("result");
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(method + " got no answer from the browser in " + timeoutSeconds + " s", e);
+        } finally {
+            pending.remove(id);
+        }
     }
 
-    /** The value of a JavaScript expression in the page. */
+    /** The value of a JavaScript expression in the page (a promise's value, once it settles). */
     JsonNode evaluate(String expression) throws Exception {
-        JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true), 30);
+        JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true,
+                "awaitPromise", true), 30);
         if (result.has("exceptionDetails")) {
             throw new IllegalStateException("the page threw on " + expression + ": " + result.get("exceptionDetails"));
         }
@@ -87,6 +94,13 @@ final class DevTools implements AutoCloseable {
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             pending.values().forEach(f -> f.completeExceptionally(error));
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            pending.values().forEach(f -> f.completeExceptionally(
+                    new IllegalStateException("the page's DevTools connection closed (" + statusCode + " " + reason + ")")));
+            return null;
         }
     }
 }
