@@ -90,8 +90,10 @@ public final class Connection implements Serializable, AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        outgoing.close(SharedRing.NO_PUTS);
+        // Refuse the other end's sends before it can see our end-of-stream: a reply it sends on
+        // that EOF must fail, not vanish into a ring nobody reads.
         incoming.close(SharedRing.NO_TAKES);
+        outgoing.close(SharedRing.NO_PUTS);
         if (onClose != null) onClose.run();
     }
 
