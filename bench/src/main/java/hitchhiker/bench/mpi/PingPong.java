@@ -18,8 +18,9 @@ import java.util.Map;
  * and the bandwidth it implies, for buffer messages ({@code sendBuffer}/{@code recvBuffer}) and
  * object messages ({@code send}/{@code recv} of a {@code byte[]}, serialized).
  *
- * <p>Run: {@code java -cp <bench class path> hitchhiker.bench.mpi.PingPong} (launches 2 ranks
- * with the embedded launcher). Targets: 8 B one-way latency <= 5 µs, 4 MiB bandwidth >= 3 GB/s.
+ * <p>Run: {@code java -cp <bench class path> hitchhiker.bench.mpi.PingPong [bytes...]} (launches
+ * 2 ranks with the embedded launcher; the sizes default to 8 B, 1 MiB and 4 MiB). Targets: 8 B
+ * one-way latency <= 0.5 µs, 4 MiB bandwidth >= 3 GB/s.
  */
 public final class PingPong implements RankProgram {
 
@@ -27,6 +28,12 @@ public final class PingPong implements RankProgram {
     private static final int REPEATS = 11;
 
     public static void main(String[] args) {
+        for (String a : args) {
+            if (!a.matches("[1-9][0-9]{0,8}")) {
+                System.err.println("PingPong: a message size is a positive number of bytes, not '" + a + "'");
+                System.exit(2);
+            }
+        }
         Launcher.Result r = Launcher.run(2, PingPong.class.getName(), List.of(args), Launcher.Options.defaults());
         if (!r.succeeded()) throw new IllegalStateException(r.failure());
     }
@@ -36,7 +43,8 @@ public final class PingPong implements RankProgram {
         if (world.size() != 2) throw new IllegalArgumentException("ping-pong needs exactly 2 ranks");
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> kinds = List.of("buffer", "object");
-        for (int size : SIZES) {
+        int[] sizes = args.isEmpty() ? SIZES : args.stream().mapToInt(Integer::parseInt).toArray();
+        for (int size : sizes) {
             int batch = size <= 1024 ? 20_000 : 40;
             byte[] data = new byte[size];
             // Warm-up (JIT, page faults), then the kinds' batches interleaved, so that a busy machine

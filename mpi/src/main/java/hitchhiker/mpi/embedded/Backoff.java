@@ -15,7 +15,14 @@ import java.util.concurrent.locks.LockSupport;
 final class Backoff {
 
     private static final int SPINS = 256;
-    private static final long SPIN_NANOS = 50_000, YIELD_NANOS = 500_000;
+    /**
+     * Spin for about 10 µs (the first spins included): a small message's round trip takes one to
+     * two, so a waiter that spins longer than this waits for a peer that is not running, most
+     * likely for the very core the waiter holds. Then yield: with more ranks than cores, an 8-byte
+     * ping-pong's median one-way time fell from about 60 µs to about 10 µs when waiters yielded
+     * after 10 µs instead of 50 µs, and an idle machine never gets that far.
+     */
+    private static final long SPIN_NANOS = 10_000, YIELD_NANOS = 500_000;
     private static final long MIN_PARK = 10_000, MAX_PARK = 200_000;
     /**
      * After this long a waiter's peer is computing, not answering: parks grow to {@link #LONG_PARK}.

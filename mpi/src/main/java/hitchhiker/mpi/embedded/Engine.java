@@ -330,7 +330,7 @@ final class Engine {
         Ring ring = e.fabric.from(source);
         Endpoint.Inbound in = e.inbound[source];
         while (true) {
-            long readable = ring.readable();
+            long readable = in.inMessage ? ring.readable() : ring.readableMessage();
             if (!in.inMessage) {
                 if (readable < 16) return;
                 int context = ring.headerContext(), tag = ring.headerTag();

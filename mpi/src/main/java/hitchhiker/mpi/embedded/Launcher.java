@@ -144,7 +144,10 @@ public final class Launcher {
             int secondary = -1;      // the first rank that failed because of a peer, named if no other fails
             long blameBy = 0;
             while (remaining > 0) {
-                Integer r = exited.poll(5, TimeUnit.MILLISECONDS);
+                // Every 5 ms until the ranks have joined (the launch time is measured by it), then
+                // rarely: the ranks have only two cores between them on a small machine, and a
+                // launcher waking 200 times a second takes one from a rank waiting for a message.
+                Integer r = exited.poll(Double.isNaN(launchSeconds) ? 5 : 100, TimeUnit.MILLISECONDS);
                 if (Double.isNaN(launchSeconds) && allJoined(watch, np)) {
                     launchSeconds = seconds(start);
                     // Every rank has it mapped: unlink it now, so even a killed launcher leaks no file.

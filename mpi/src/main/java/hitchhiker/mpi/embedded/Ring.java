@@ -17,10 +17,22 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Large messages stream through: the producer writes whatever fits, the consumer reads what is
  * there, so a 4 MiB message needs no 4 MiB ring.
+ *
+ * <p><b>Ready flag.</b> A message written whole ({@link #writeMessage}) is published twice: by
+ * {@link #READY}, a bit set in its header's length word with a release store, and then by the
+ * tail. A consumer at a message boundary looks at that word first ({@link #readableMessage}): the
+ * header and a small payload share its cache line, so a small message costs the consumer one
+ * cache-line transfer rather than two (the tail's line, then the data's). Stale bytes can never
+ * look ready: before each release of the tail the producer zeroes the length word at the new
+ * tail, where the next header will go, and it always keeps those {@link #SLACK} bytes free.
  */
 final class Ring {
 
     private static final long TAIL = 0, HEAD = 128, DATA = 256;
+    /** Set in a header's length word when the whole message is in the ring. */
+    private static final long READY = 1L << 62;
+    /** Bytes past the tail kept free, so the next header's length word can be zeroed ahead. */
+    private static final long SLACK = 16;
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
 
     private final MemorySegment memory;
@@ -47,10 +59,10 @@ final class Ring {
     /** Bytes the producer may write now. */
     long writable() {
         long tail = (long) LONG.getOpaque(memory, TAIL);  // our own counter: opaque, no ordering needed
-        long free = capacity - (tail - cachedHead);
-        if (free == 0 || free < capacity / 4) {
+        long free = capacity - SLACK - (tail - cachedHead);
+        if (free <= 0 || free < capacity / 4) {
             cachedHead = (long) LONG.getAcquire(memory, HEAD);  // acquire: the consumer's copies out happen-before we overwrite
-            free = capacity - (tail - cachedHead);
+            free = capacity - SLACK - (tail - cachedHead);
         }
         return free;
     }
@@ -59,7 +71,7 @@ final class Ring {
     void write(MemorySegment src, long srcOffset, long length) {
         long tail = (long) LONG.getOpaque(memory, TAIL);  // our own counter: opaque suffices
         copyIn(src, srcOffset, tail, length);
-        LONG.setRelease(memory, TAIL, tail + length);  // release: the bytes are visible before the new tail
+        publish(tail + length);
     }
 
     /** Writes a 16-byte message header (needs 16 writable bytes; headers are 16-aligned so never wrap). */
@@ -68,8 +80,8 @@ final class Ring {
         long at = tail & mask;
         data.set(ValueLayout.JAVA_INT, at, context);
         data.set(ValueLayout.JAVA_INT, at + 4, tag);
-        data.set(ValueLayout.JAVA_LONG, at + 8, length);
-        LONG.setRelease(memory, TAIL, tail + 16);  // release: the header is visible before the new tail
+        data.set(ValueLayout.JAVA_LONG, at + 8, length);  // no READY: the consumer waits for the tail
+        publish(tail + 16);
     }
 
     /**
@@ -82,15 +94,28 @@ final class Ring {
         long at = tail & mask;
         data.set(ValueLayout.JAVA_INT, at, context);
         data.set(ValueLayout.JAVA_INT, at + 4, tag);
-        data.set(ValueLayout.JAVA_LONG, at + 8, length);
         if (length > 0) copyIn(src, 0, tail + 16, length);
-        LONG.setRelease(memory, TAIL, tail + 16 + length + pad);  // release: header and payload before the tail
+        long end = tail + 16 + length + pad;
+        clearHeaderAt(end);
+        // release: payload, header and the cleared next header are visible before READY is
+        LONG.setRelease(data, at + 8, length | READY);
+        LONG.setRelease(memory, TAIL, end);  // release: for a consumer that reads the tail
     }
 
     /** Skips {@code length} bytes of padding (at most {@link #writable()}). */
     void pad(long length) {
-        long tail = (long) LONG.getOpaque(memory, TAIL);
-        LONG.setRelease(memory, TAIL, tail + length);  // release, as every tail store, though padding carries no bytes
+        publish((long) LONG.getOpaque(memory, TAIL) + length);
+    }
+
+    // Clears the next header's length word (when the new tail may start one), then releases the tail.
+    private void publish(long tail) {
+        clearHeaderAt(tail);
+        LONG.setRelease(memory, TAIL, tail);  // release: the bytes are visible before the new tail
+    }
+
+    // Messages start 16-aligned; within a message, clearing free bytes ahead of the tail is harmless.
+    private void clearHeaderAt(long pos) {
+        if ((pos & 15) == 0) data.set(ValueLayout.JAVA_LONG, (pos & mask) + 8, 0L);
     }
 
     // ---- consumer side -----------------------------------------------------------------------
@@ -99,11 +124,31 @@ final class Ring {
     long readable() {
         long head = (long) LONG.getOpaque(memory, HEAD);  // our own counter: opaque, no ordering needed
         long available = cachedTail - head;
-        if (available == 0) {
-            cachedTail = (long) LONG.getAcquire(memory, TAIL);  // acquire: pairs with the producer's release, so the bytes are there
+        if (available <= 0) {
+            // acquire: pairs with the producer's release, so the bytes are there. The tail may lag
+            // behind a message already seen READY, so keep the larger.
+            cachedTail = Math.max(cachedTail, (long) LONG.getAcquire(memory, TAIL));
             available = cachedTail - head;
         }
         return available;
+    }
+
+    /**
+     * Bytes the consumer may read now, when the head is at a message's header: a message written
+     * whole is seen by its {@link #READY} flag, in the line the header is in, before the tail's
+     * line is read.
+     */
+    long readableMessage() {
+        long head = (long) LONG.getOpaque(memory, HEAD);  // our own counter: opaque suffices
+        if (cachedTail - head > 0) return cachedTail - head;
+        // acquire: pairs with the producer's release of READY, so the payload is there
+        long word = (long) LONG.getAcquire(data, (head & mask) + 8);
+        if ((word & READY) != 0) {
+            long length = word & ~READY;
+            cachedTail = head + 16 + length + ((16 - (length & 15)) & 15);
+            return cachedTail - head;
+        }
+        return readable();
     }
 
     int headerContext() {
@@ -115,7 +160,7 @@ final class Ring {
     }
 
     long headerLength() {
-        return data.get(ValueLayout.JAVA_LONG, headIndex() + 8);
+        return data.get(ValueLayout.JAVA_LONG, headIndex() + 8) & ~READY;
     }
 
     /** Copies {@code length} readable bytes from {@code offset} past the head into {@code dst}, freeing nothing. */
