@@ -131,9 +131,11 @@ final class Tasks {
         TeamThread[] members = team.members;
         int n = team.size;
         // Start at the last victim that had work (not at the one after it: with two threads that
-        // skipped the only other thread for good).
+        // skipped the only other thread for good), if it is in this region's team: one remembered
+        // from a larger team would start the scan past the end and miss thread 0 for good.
+        int first = nextVictim < n ? nextVictim : 0;
         for (int i = 0; i < n; i++) {
-            int v = nextVictim + i;
+            int v = first + i;
             if (v >= n) v -= n;
             if (v == me.index) continue;
             Task task = members[v].tasks.deque.steal();

@@ -3,6 +3,7 @@ package hitchhiker.omp;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -309,12 +310,23 @@ class TaskTest {
 
     /**
      * Tasks created by one thread are stolen by every other: each task holds its thread until all
-     * of them have started, which only happens if each of the other threads took one.
+     * of them have started, which only happens if each of the other threads took one. Regions of
+     * different sizes run one after another on the same pooled threads, as in a program.
      */
     @Property(tries = 12)
-    void everyOtherThreadStealsTasksFromTheCreator(@ForAll @IntRange(min = 2, max = 4) int threads,
+    void everyOtherThreadStealsTasksFromTheCreator(@ForAll @Size(min = 1, max = 4) List<@IntRange(min = 2, max = 4) Integer> teams,
                                                    @ForAll @IntRange(min = 0, max = 3) int creator) {
-        int maker = creator % threads;
+        for (int j = 0; j < teams.size(); j++) everyOtherThreadSteals(teams.get(j), (creator + j) % teams.get(j));
+    }
+
+    /** A thief that last stole in a larger team (from thread 3, say) still finds thread 0 in a team of two. */
+    @org.junit.jupiter.api.Test
+    void aThiefFromALargerTeamStillStealsInASmallerOne() {
+        everyOtherThreadSteals(4, 3);
+        everyOtherThreadSteals(2, 0);
+    }
+
+    private static void everyOtherThreadSteals(int threads, int maker) {
         java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(threads - 1);
         AtomicIntegerArray ranOn = new AtomicIntegerArray(threads);
         AtomicInteger timedOut = new AtomicInteger();
@@ -324,23 +336,23 @@ class TaskTest {
                     t.task(u -> {
                         ranOn.incrementAndGet(u.threadNum());
                         started.countDown();
-                        try {
-                            if (!started.await(5, java.util.concurrent.TimeUnit.SECONDS)) timedOut.incrementAndGet();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
+                        awaitAll(started, timedOut);
                     });
                 }
-                try {   // the creator waits outside the runtime, so it cannot take a task itself
-                    if (!started.await(5, java.util.concurrent.TimeUnit.SECONDS)) timedOut.incrementAndGet();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                awaitAll(started, timedOut);   // the creator waits outside the runtime, so it cannot take a task itself
             }
         }));
-        assertThat(timedOut.get()).as("tasks that waited in vain for a thief").isZero();
+        assertThat(timedOut.get()).as("tasks that waited in vain for a thief (%d threads, created on %d)", threads, maker).isZero();
         for (int i = 0; i < threads; i++) {
             assertThat(ranOn.get(i)).as("tasks run by thread " + i).isEqualTo(i == maker ? 0 : 1);
+        }
+    }
+
+    private static void awaitAll(java.util.concurrent.CountDownLatch started, AtomicInteger timedOut) {
+        try {
+            if (!started.await(5, java.util.concurrent.TimeUnit.SECONDS)) timedOut.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
