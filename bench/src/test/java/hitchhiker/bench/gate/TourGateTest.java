@@ -36,6 +36,12 @@ class TourGateTest {
     static final List<String> PAIRED = List.of("part1.primes", "part2.prange", "part2.gofast");
 
     private static final int ATTEMPTS = 2;
+    /**
+     * Tours of one example for its floor: a shared 2-core machine's memory bandwidth moves for
+     * minutes at a time (part2.gofast gave 1.11x, then 1.79x a minute later, in one CI run), so a
+     * floor fails only when three tours in a row miss it.
+     */
+    private static final int FLOOR_ATTEMPTS = 3;
 
     @Test
     void tourSpeedUpsReachTheFloorAndAgreeWithJmh() throws Exception {
@@ -49,7 +55,7 @@ class TourGateTest {
             Optional<Floor> floor = TourGate.floor(run);
             assertThat(floor).as(id + " has a serial and a parallel variant").isPresent();
             Floor f = floor.get();
-            for (int a = 1; a < ATTEMPTS && f.verdict() != Verdict.PASS; a++) {
+            for (int a = 1; a < FLOOR_ATTEMPTS && f.verdict() != Verdict.PASS; a++) {
                 run = gate.tourRun(id);
                 f = TourGate.floor(run).orElseThrow();
             }
