@@ -15,6 +15,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class LazyMap<T, R> implements Iterator<R> {
 
+    /** The inputs a chunk's buffer is first sized for: an iterator does not say how many are left. */
+    private static final long UNKNOWN_LEFT = 1 << 12;
+
     private final ProcessPool pool;
     private final Task.FunctionRef ref;
     private final Iterator<? extends T> inputs;
@@ -93,7 +96,7 @@ final class LazyMap<T, R> implements Iterator<R> {
     private void topUp() {
         List<Task> batch = new ArrayList<>();
         while (!exhausted && inputFailure[0] == null && inFlight.size() + batch.size() < maxInFlight) {
-            Task t = Task.chunk(ref, inputs, chunksize, nextIndex, inputFailure);
+            Task t = Task.chunk(ref, inputs, chunksize, UNKNOWN_LEFT, nextIndex, inputFailure);
             if (t == null || t.count == 0) break;
             nextIndex += t.count;
             batch.add(t);

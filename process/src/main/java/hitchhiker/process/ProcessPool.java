@@ -395,7 +395,7 @@ public final class ProcessPool implements AutoCloseable {
         int batchStart = 0;
         try {
             while (it.hasNext()) {
-                Task t = Task.chunk(ref, it, chunksize, index, null);
+                Task t = Task.chunk(ref, it, chunksize, inputs.size() - index, index, null);
                 index += t.count;
                 tasks.add(t);
                 // Send as we go, so workers start while later chunks are still being encoded.

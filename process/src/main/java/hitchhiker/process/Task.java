@@ -35,12 +35,18 @@ final class Task {
     }
 
     /**
-     * Reads up to {@code chunksize} inputs into one task. When reading or encoding an input
+     * Reads up to {@code chunksize} inputs into one task ({@code expected}: how many are likely
+     * left, to size its buffer). When reading or encoding an input
      * throws, the exception propagates if {@code failure} is null; otherwise it is stored there
      * and the chunk ends with the inputs read before it (null when there are none).
      */
-    static Task chunk(FunctionRef ref, Iterator<?> inputs, int chunksize, long firstIndex, RuntimeException[] failure) {
-        WireBuffer args = new WireBuffer((int) Math.min(9L * chunksize + 16, 1 << 20)); // fits a chunk of longs
+    static Task chunk(FunctionRef ref, Iterator<?> inputs, int chunksize, long expected, long firstIndex,
+                      RuntimeException[] failure) {
+        // Sized for the inputs expected, as boxed longs (9 bytes each): a buffer that doubles as it
+        // fills allocates twice the chunk, and in G1 a buffer past half a region is a humongous
+        // object (slow to allocate, a concurrent cycle to free): pool maps of a million numbers
+        // spent 40-200 ms on that.
+        WireBuffer args = new WireBuffer((int) Math.min(9 * Math.min(chunksize, expected) + 16, 1 << 26));
         int n = 0;
         try {
             while (n < chunksize && inputs.hasNext()) {

@@ -77,7 +77,8 @@ final class WireBuffer extends OutputStream {
         return buf;
     }
 
+    /** What was written: the buffer itself when it is exactly full (no copy), else a copy. */
     byte[] toByteArray() {
-        return Arrays.copyOf(buf, size);
+        return size == buf.length ? buf : Arrays.copyOf(buf, size);
     }
 }
