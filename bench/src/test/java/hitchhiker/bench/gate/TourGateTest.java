@@ -3,6 +3,7 @@ package hitchhiker.bench.gate;
 import hitchhiker.bench.gate.TourGate.Agreement;
 import hitchhiker.bench.gate.TourGate.Floor;
 import hitchhiker.bench.gate.TourGate.Pair;
+import hitchhiker.bench.gate.TourGate.Ratio;
 import hitchhiker.bench.gate.TourGate.Verdict;
 import hitchhiker.examples.ExampleRun;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,8 @@ class TourGateTest {
     /**
      * Tours of one example for its floor: a shared 2-core machine's memory bandwidth moves for
      * minutes at a time (part2.gofast gave 1.11x, then 1.79x a minute later, in one CI run), so a
-     * floor fails only when three tours in a row miss it.
+     * floor fails only when three tours in a row miss it, each judged beside the capacity measured
+     * just before it.
      */
     private static final int FLOOR_ATTEMPTS = 3;
 
@@ -51,18 +53,20 @@ class TourGateTest {
         int noisy = 0;
         int judged = 0;
         for (String id : COMPARED) {
+            Ratio capacity = TourGate.capacity();
             ExampleRun run = gate.tourRun(id);
-            Optional<Floor> floor = TourGate.floor(run);
+            Optional<Floor> floor = TourGate.floor(run, capacity);
             assertThat(floor).as(id + " has a serial and a parallel variant").isPresent();
             Floor f = floor.get();
             for (int a = 1; a < FLOOR_ATTEMPTS && f.verdict() != Verdict.PASS; a++) {
+                capacity = TourGate.capacity();
                 run = gate.tourRun(id);
-                f = TourGate.floor(run).orElseThrow();
+                f = TourGate.floor(run, capacity).orElseThrow();
             }
-            System.out.println("floor " + id + " " + f.variant() + " " + f.ratio() + " " + f.verdict());
+            System.out.println("floor " + f);
             judged++;
             if (f.verdict() == Verdict.NOISY) noisy++;
-            if (f.verdict() == Verdict.FAIL) failures.add(id + ": " + f.variant() + " " + f.ratio() + " < " + TourGate.FLOOR + "x");
+            if (f.verdict() == Verdict.FAIL) failures.add(f.toString());
 
             for (Pair p : TourGate.PAIRS) {
                 if (!p.example().equals(id) || !PAIRED.contains(id)) continue;
