@@ -12,12 +12,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * {@code hhg notebook}: the guide as Jupyter notebooks. Installs the Java kernel for the user
@@ -88,28 +86,24 @@ final class NotebookCommand implements Callable<Integer> {
         return jupyter.isPresent() && DoctorCommand.onPath("jupyter-notebook").isPresent() ? jupyter : Optional.empty();
     }
 
-    /** Installs the kernel spec for the user: {@code jupyter kernelspec install --user} of a fresh kernel dir. */
+    /**
+     * Installs the kernel spec for the user: writes it into {@code kernels/hitchhiker} of the
+     * user's Jupyter data directory, as {@code jupyter --data-dir} names it. That is what
+     * {@code jupyter kernelspec install --user} does, without needing Debian's separate
+     * {@code jupyter-client} package for the {@code jupyter-kernelspec} command.
+     */
     static void install(Path jupyter, KernelSpec spec) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("hhg-kernel-");
-        try {
-            spec.writeTo(dir.resolve(KernelSpec.NAME));
-            Process p = new ProcessBuilder(jupyter.toString(), "kernelspec", "install", "--user",
-                    "--name", KernelSpec.NAME, dir.resolve(KernelSpec.NAME).toString())
-                    .redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String said = new String(p.getInputStream().readAllBytes()).strip();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException("jupyter kernelspec install did not finish in 60 s");
-            }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException("jupyter kernelspec install failed (status " + p.exitValue() + "): " + said);
-            }
-        } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
-            }
+        Process p = new ProcessBuilder(jupyter.toString(), "--data-dir").redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String said = new String(p.getInputStream().readAllBytes()).strip();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("jupyter --data-dir did not finish in 60 s");
         }
+        if (p.exitValue() != 0 || said.isEmpty() || said.contains("\n")) {
+            throw new IllegalStateException("jupyter --data-dir failed (status " + p.exitValue() + "): " + said);
+        }
+        spec.writeTo(Path.of(said).resolve("kernels").resolve(KernelSpec.NAME));
     }
 
     /** The checkout this command was built in: {@code cli/target/hhg.jar} or {@code cli/target/classes} is three levels down. */
