@@ -1,5 +1,7 @@
 package hitchhiker.cli;
 
+import hitchhiker.process.JvmCommand;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,28 +25,14 @@ public record KernelSpec(List<String> argv, Map<String, String> env) {
     /** What Jupyter's menus call it. */
     public static final String DISPLAY_NAME = "Java 25 (Hitchhiker)";
 
-    /**
-     * The kernel JVM's own flags. The parallel collector, not the default G1: every cell compiles
-     * its snippet with javac (a burst of short-lived objects), and on 2 cores G1's concurrent work
-     * competes with the cell. A trivial cell's round trip, same machine, alternating runs: G1
-     * 59.4 / 56.7 ms median, parallel 41.2 / 47.2 ms, serial 52.0 / 44.6 ms; kernel CPU per cell
-     * about a fifth lower without G1.
-     */
-    static final List<String> KERNEL_JVM_FLAGS = List.of("-XX:+UseParallelGC");
-
     public KernelSpec {
         argv = List.copyOf(argv);
         env = Map.copyOf(env);
     }
 
-    /**
-     * The spec that starts the kernel through the {@code hhg} launcher script, which adds
-     * {@code HHG_JAVA_OPTS} to its JVM's flags: the kernel's own flags go there (Jupyter sets a
-     * spec's environment over its own, so one the user set is replaced for the kernel).
-     */
+    /** The spec that starts the kernel through the {@code hhg} launcher script (which gives it the driver's flags). */
     static KernelSpec forLauncher(Path hhg) {
-        return new KernelSpec(List.of(hhg.toString(), "notebook", "kernel", "{connection_file}"),
-                Map.of("HHG_JAVA_OPTS", String.join(" ", KERNEL_JVM_FLAGS)));
+        return new KernelSpec(List.of(hhg.toString(), "notebook", "kernel", "{connection_file}"), Map.of());
     }
 
     /** The spec that starts the kernel with this JVM's java and class path (tests, builds without the launcher). */
@@ -52,7 +40,10 @@ public record KernelSpec(List<String> argv, Map<String, String> env) {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> argv = new java.util.ArrayList<>(List.of(java));
         argv.addAll(ShellCommand.JVM_FLAGS);
-        argv.addAll(KERNEL_JVM_FLAGS);
+        // A driver's flags: every cell compiles its snippet with javac, a burst of short-lived
+        // objects, and G1's concurrent work competed with it (trivial cell 57-59 ms, 41-47 ms
+        // with the parallel collector).
+        argv.addAll(JvmCommand.driverFlags());
         argv.addAll(List.of("-Djava.awt.headless=true", "-cp", ShellCommand.classPath(), Hhg.class.getName(),
                 "notebook", "kernel", "{connection_file}"));
         return new KernelSpec(argv, env);

@@ -40,8 +40,7 @@ class NotebookCommandTest {
         Path written = spec.writeTo(dir.resolve(KernelSpec.NAME));
         assertThat(Files.readString(written.resolve("kernel.json"))).isEqualTo(
                 "{\"argv\":[\"/opt/hitchhiker/hhg\",\"notebook\",\"kernel\",\"{connection_file}\"],"
-                        + "\"display_name\":\"Java 25 (Hitchhiker)\",\"language\":\"java\",\"interrupt_mode\":\"message\","
-                        + "\"env\":{\"HHG_JAVA_OPTS\":\"-XX:+UseParallelGC\"}}\n");
+                        + "\"display_name\":\"Java 25 (Hitchhiker)\",\"language\":\"java\",\"interrupt_mode\":\"message\",\"env\":{}}\n");
         assertThat(KernelSpec.forThisJvm(Map.of("HHG_SIZE", "quick")).json())
                 .contains("\"hitchhiker.cli.Hhg\",\"notebook\",\"kernel\",\"{connection_file}\"]")
                 .contains("\"--add-modules=jdk.incubator.vector\"", "\"-XX:+UseParallelGC\"").contains("\"env\":{\"HHG_SIZE\":\"quick\"}");

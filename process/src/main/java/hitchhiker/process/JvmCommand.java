@@ -35,6 +35,7 @@ public final class JvmCommand {
     public static final List<String> CHILD_FLAGS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData");
 
     private static final List<String> TOOLKIT_FLAGS = readFlags("jvm-flags.txt");
+    private static final List<String> DRIVER_FLAGS = readFlags("driver-jvm-flags.txt");
 
     private final List<String> options = new ArrayList<>();
     private final List<String> classPath = new ArrayList<>();
@@ -51,6 +52,15 @@ public final class JvmCommand {
     /** The flags every run of the toolkit gets: the Vector API incubator module and native access. */
     public static List<String> toolkitFlags() {
         return TOOLKIT_FLAGS;
+    }
+
+    /**
+     * The flags of a JVM that drives the others (the {@code hhg} command, the notebook kernel, the
+     * tests), from the resource {@code driver-jvm-flags.txt}: the parallel collector. Children
+     * keep {@link #CHILD_FLAGS}.
+     */
+    public static List<String> driverFlags() {
+        return DRIVER_FLAGS;
     }
 
     /**

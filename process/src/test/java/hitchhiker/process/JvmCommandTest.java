@@ -23,13 +23,23 @@ class JvmCommandTest {
         // The parent POM's hhg.jvm.flags, which surefire passes, must not drift from the list.
         assertThat(ManagementFactory.getRuntimeMXBean().getInputArguments()).containsAll(JvmCommand.toolkitFlags());
         assertThat(JvmCommand.toolkitFlagsInEffect()).isEqualTo(JvmCommand.toolkitFlags());
+        // and hhg.driver.flags from the driver's list
+        assertThat(ManagementFactory.getRuntimeMXBean().getInputArguments()).containsAll(JvmCommand.driverFlags());
+    }
+
+    @Test
+    void aDriverRunsTheParallelCollectorAndItsChildrenTheSerialOne() {
+        assertThat(JvmCommand.driverFlags()).containsExactly("-XX:+UseParallelGC");
+        assertThat(JvmCommand.CHILD_FLAGS).contains("-XX:+UseSerialGC");
     }
 
     @Test
     void theLauncherReadsTheListRatherThanRepeatingIt() throws Exception {
         String script = Files.readString(Path.of("..", "hhg"));
-        assertThat(script).contains("process/src/main/resources/hitchhiker/process/jvm-flags.txt");
+        assertThat(script).contains("process/src/main/resources/hitchhiker/process/jvm-flags.txt",
+                "process/src/main/resources/hitchhiker/process/driver-jvm-flags.txt");
         for (String flag : JvmCommand.toolkitFlags()) assertThat(script).doesNotContain(flag);
+        for (String flag : JvmCommand.driverFlags()) assertThat(script).doesNotContain(flag);
     }
 
     @Test
