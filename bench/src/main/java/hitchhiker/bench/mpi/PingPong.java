@@ -26,6 +26,13 @@ public final class PingPong implements RankProgram {
 
     private static final int[] SIZES = {8, 1 << 20, 4 << 20};
     private static final int REPEATS = 11;
+    /**
+     * Seconds of warm-up per size, at least. Two ranks that spin leave their own JIT threads
+     * little of a 2-core machine, so compiling the path takes seconds: three batches (0.2 s at
+     * 8 B) gave a median of 0.70 µs, and batch times fell until about 4 s in (26, 4.5, 3.2, 1.7,
+     * 0.75, ... then 0.43-0.45 µs, with the odd 0.7 µs batch). JMH warms for 50 s by default.
+     */
+    private static final double WARM_UP_SECONDS = 8;
 
     public static void main(String[] args) {
         for (String a : args) {
@@ -47,9 +54,10 @@ public final class PingPong implements RankProgram {
         for (int size : sizes) {
             int batch = size <= 1024 ? 20_000 : 40;
             byte[] data = new byte[size];
-            // Warm-up (JIT, page faults), then the kinds' batches interleaved, so that a busy machine
-            // or a late compilation disturbs both alike rather than whichever ran first.
-            for (int w = 0; w < 3; w++) for (String kind : kinds) batch(world, kind, data, batch);
+            // Warm-up (JIT, page faults) for WARM_UP_SECONDS, then the kinds' batches interleaved,
+            // so that a busy machine or a late compilation disturbs both alike rather than
+            // whichever ran first.
+            warmUp(world, kinds, data, batch);
             Map<String, double[]> oneWay = new LinkedHashMap<>();
             for (String kind : kinds) oneWay.put(kind, new double[REPEATS]);
             for (int i = 0; i < REPEATS; i++) {
@@ -72,6 +80,18 @@ public final class PingPong implements RankProgram {
             }
         }
         return world.rank() == 0 ? rows : null;
+    }
+
+    // Three batches of every kind, and for small messages more until rank 0 has warmed for
+    // WARM_UP_SECONDS (it decides, so that both ranks run the same number of batches); a large
+    // message's batches are long enough on their own.
+    private static void warmUp(Comm world, List<String> kinds, byte[] data, int batch) {
+        long start = System.nanoTime();
+        for (int w = 0; ; w++) {
+            boolean more = w < 3 || (data.length <= 1024 && System.nanoTime() - start < WARM_UP_SECONDS * 1e9);
+            if (!world.bcast(more, 0)) return;
+            for (String kind : kinds) batch(world, kind, data, batch);
+        }
     }
 
     // Seconds for `count` round trips; both ranks start together after a barrier.

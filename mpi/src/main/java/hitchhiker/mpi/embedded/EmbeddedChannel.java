@@ -82,6 +82,27 @@ final class EmbeddedChannel implements Channel {
         send(data, dest, tag);
     }
 
+    /** Blocking receive: straight from the ring when it can ({@link Engine#receiveNow}), else as {@link #irecv}. */
+    @Override
+    public Status recv(MemorySegment into, int source, int tag) {
+        RecvOp now = receiveNow(into, source, tag);
+        return now != null ? now.await() : irecv(into, source, tag).await();
+    }
+
+    /** Blocking receive of any size, with the same fast path. */
+    @Override
+    public Request recvAnySize(int source, int tag) {
+        Request r = receiveNow(null, source, tag);
+        if (r == null) r = irecvAnySize(source, tag);
+        r.await();
+        return r;
+    }
+
+    private RecvOp receiveNow(MemorySegment into, int source, int tag) {
+        if (source == PROC_NULL || source == ANY_SOURCE) return null;
+        return engine.receiveNow(endpoint, view, context, view.participant(source), tag, into);
+    }
+
     @Override
     public Request issend(MemorySegment data, int dest, int tag) {
         return startSend(data, dest, tag, true);

@@ -37,7 +37,7 @@ final class Fabric {
     /** Why a participant failed: its own error, or a peer's (it waited on one that failed or left). */
     static final int OWN_FAULT = 1, PEER_FAULT = 2;
 
-    private static final long MAGIC = 0x4848_474d_5049_0002L; // "HHGMPI" v2: rings with a ready flag
+    private static final long MAGIC = 0x4848_474d_5049_0003L; // "HHGMPI" v3: rings with ready and streaming flags
     private static final long HEADER = 64, SLOT = 64;
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
 

@@ -24,13 +24,17 @@ import java.lang.invoke.VarHandle;
  * header and a small payload share its cache line, so a small message costs the consumer one
  * cache-line transfer rather than two (the tail's line, then the data's). Stale bytes can never
  * look ready: before each release of the tail the producer zeroes the length word at the new
- * tail, where the next header will go, and it always keeps those {@link #SLACK} bytes free.
+ * tail, where the next header will go, and it always keeps those {@link #SLACK} bytes free. A
+ * message that streams ({@link #writeHeader}) marks its header {@link #STREAMING} instead, so a
+ * consumer at a boundary reads the tail only once it has seen a non-zero word there.
  */
 final class Ring {
 
     private static final long TAIL = 0, HEAD = 128, DATA = 256;
     /** Set in a header's length word when the whole message is in the ring. */
     private static final long READY = 1L << 62;
+    /** Set in a header's length word when only the header is published (a message that streams). */
+    private static final long STREAMING = 1L << 61;
     /** Bytes past the tail kept free, so the next header's length word can be zeroed ahead. */
     private static final long SLACK = 16;
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
@@ -80,7 +84,8 @@ final class Ring {
         long at = tail & mask;
         data.set(ValueLayout.JAVA_INT, at, context);
         data.set(ValueLayout.JAVA_INT, at + 4, tag);
-        data.set(ValueLayout.JAVA_LONG, at + 8, length);  // no READY: the consumer waits for the tail
+        // STREAMING, not READY: the consumer sees a header and reads the tail for what follows
+        LONG.setRelease(data, at + 8, length | STREAMING);
         publish(tail + 16);
     }
 
@@ -148,7 +153,10 @@ final class Ring {
             cachedTail = head + 16 + length + ((16 - (length & 15)) & 15);
             return cachedTail - head;
         }
-        return readable();
+        // Nothing there yet: the word is zeroed ahead of the tail, so an empty ring costs a poll
+        // one cache line, not two (polling the tail too pulled the producer's tail line over on
+        // every poll, and the producer had to take it back for every message).
+        return word == 0 ? 0 : readable();
     }
 
     int headerContext() {
@@ -160,7 +168,7 @@ final class Ring {
     }
 
     long headerLength() {
-        return data.get(ValueLayout.JAVA_LONG, headIndex() + 8) & ~READY;
+        return data.get(ValueLayout.JAVA_LONG, headIndex() + 8) & ~(READY | STREAMING);
     }
 
     /** Copies {@code length} readable bytes from {@code offset} past the head into {@code dst}, freeing nothing. */
