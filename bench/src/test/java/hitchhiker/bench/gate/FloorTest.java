@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** How a floor is judged beside the machine's capacity: no timing here, only the rule. */
+/** How a floor is judged beside the machine's capacity, and an agreement: no timing here, only the rules. */
 class FloorTest {
 
     private static Floor floor(double ratio, double uncertainty, double capacity) {
@@ -41,5 +41,18 @@ class FloorTest {
         assertThat(floor(1.0, 0.02, 1.4).verdict()).as("the cores were not both free").isEqualTo(Verdict.NOISY);
         assertThat(new Floor("x", "y", new Ratio(1.0, 0.02), new Ratio(2.0, 0.2)).verdict())
                 .as("a probe's spread is not an excuse").isEqualTo(Verdict.FAIL);
+    }
+
+    private static TourGate.Agreement agreement(double tour, double tourUncertainty, double bench, double benchUncertainty) {
+        return new TourGate.Agreement(TourGate.PAIRS.getFirst(), new Ratio(tour, tourUncertainty), new Ratio(bench, benchUncertainty));
+    }
+
+    @Test
+    void anAgreementFailsOnlyBeyondTheToleranceAndTheRatiosUncertainty() {
+        assertThat(agreement(1.70, 0.03, 1.60, 0.05).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(agreement(1.96, 0.03, 1.63, 0.05).verdict()).as("+20 %, within 15 % + 6 %").isEqualTo(Verdict.NOISY);
+        assertThat(agreement(1.06, 0.02, 1.70, 0.03).verdict()).as("a cold worker's -38 %").isEqualTo(Verdict.FAIL);
+        assertThat(agreement(2.10, 0.02, 1.70, 0.02).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(agreement(1.0, 0.2, 1.7, 0.02).verdict()).isEqualTo(Verdict.NOISY);
     }
 }
