@@ -31,10 +31,14 @@ class TourGateTest {
             "part2.filter2d", "part3.julia", "part4.pi");
 
     /**
-     * The pairs checked here; the others (filter2d against JMH, part4.pi against PiScaling) take a
-     * minute or more each and run in {@code ./hhg bench TourGate}, so that the suite stays short.
+     * The pairs checked here; the others run in {@code ./hhg bench TourGate}: filter2d against
+     * JMH and part4.pi against PiScaling take a minute or more each, and part2.gofast's speed-up
+     * (bound by memory bandwidth) swings from 1.4x to 2.0x between one minute and the next on a
+     * shared 2-core VM, idle, so a tour and a JMH run a minute apart disagree by 20-36 % in either
+     * direction (tour 1.96x / JMH 1.63x and tour 1.91x / JMH 1.40x in two CI runs, tour 1.37x / JMH
+     * 1.89x here): its floor is checked, its agreement only by the full gate.
      */
-    static final List<String> PAIRED = List.of("part1.primes", "part2.prange", "part2.gofast");
+    static final List<String> PAIRED = List.of("part1.primes", "part2.prange");
 
     /** Measurements of one agreement (both sides each time) before a miss counts. */
     private static final int ATTEMPTS = 3;
