@@ -3,7 +3,6 @@ package hitchhiker.mpi.embedded;
 import hitchhiker.mpi.MessageTruncatedException;
 import hitchhiker.mpi.PeerFailedException;
 import hitchhiker.mpi.Status;
-import hitchhiker.mpi.spi.Channel;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -157,14 +156,14 @@ final class Engine {
                 if (!nothingInFlight(e, source)) return null;
                 long readable = ring.readableMessage();
                 if (readable >= 16) {
-                    int msgContext = ring.headerContext(), msgTag = ring.headerTag();
+                    int msgTag = ring.headerTag();
                     long length = ring.headerLength();
                     long whole = 16 + length + padding(length);
-                    if (msgContext != context || (tag != Channel.ANY_TAG && msgTag != tag) || readable < whole
+                    RecvOp op = new RecvOp(this, e, view, context, source, tag, buffer);
+                    if (!op.matches(ring.headerContext(), source, msgTag) || readable < whole
                             || (buffer != null && length > buffer.byteSize())) {
                         return null;
                     }
-                    RecvOp op = new RecvOp(this, e, view, context, source, tag, buffer);
                     MemorySegment target = buffer != null ? buffer : (op.payload = allocate(length));
                     if (length > 0) ring.peek(16, target, length);
                     ring.read(null, 0, whole);
